@@ -1,0 +1,36 @@
+# plaint's developer commands.  `make test` is what CI runs (.ci/run).
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test lint field-keys clean
+
+# Install and run plaint on the bundled sample: for now, a check of this machine.
+demo: $(VENV)/.installed
+	@.ci/system-deps.sh
+	.ci/with-keyring.sh $(BIN)/plaint doctor
+
+# Install everything and run the whole suite against a real Secret Service and Chromium.
+test: $(VENV)/.installed
+	@.ci/system-deps.sh
+	$(BIN)/ruff check .
+	.ci/with-keyring.sh $(BIN)/python -m pytest
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# The engine's copy of the canonical field keys, generated from schemas/keys.py.
+field-keys: $(VENV)/.installed
+	$(BIN)/python -c "from schemas.keys import engine_module; print(engine_module(), end='')" \
+	  > extension/field_keys.js
+
+$(VENV)/.installed: pyproject.toml
+	@.ci/system-deps.sh
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info

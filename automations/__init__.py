@@ -1,0 +1,1 @@
+"""Playwright automations, the fill runner and the `plaint` command line."""
