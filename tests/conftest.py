@@ -13,6 +13,11 @@ from pathlib import Path
 import keyring
 import pytest
 
+# Each area keeps its fixtures in tests/support/fixtures_<area>.py.
+pytest_plugins = sorted(
+    f"tests.support.{p.stem}" for p in (Path(__file__).parent / "support").glob("fixtures_*.py")
+)
+
 
 @pytest.fixture(autouse=True)
 def private_plaint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
@@ -64,3 +69,12 @@ def store(secret_service: None) -> object:
     from server.store import ProfileStore
 
     return ProfileStore()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    """pytest-playwright launches the browser plaint itself would choose."""
+    from automations.browser import choose_browser
+
+    kwargs = choose_browser().launch_kwargs()
+    return {**browser_type_launch_args, **kwargs}

@@ -69,11 +69,11 @@ def test_import_then_show_reveal_round_trips_exactly(tmp_path: Path) -> None:
 
 def test_show_masks_sensitive_values_unless_revealed() -> None:
     run("profile", "import", "-", input=json.dumps(PROFILE))
-    code, out, _ = run("profile", "show", "--json")
+    _, out, _ = run("profile", "show", "--json")
     shown = json.loads(out)
     assert shown["id_number"] == "**************002X"
     assert shown["date_of_birth"] == "****-**-**"
-    code, out, _ = run("profile", "show")
+    _, out, _ = run("profile", "show")
     assert "11010519491231002X" not in out and "1949-12-31" not in out
     assert "中国广东省深圳市南山区科技园路1号 Building 😀" in out
     assert "+8613800138000" in out
