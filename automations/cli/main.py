@@ -101,10 +101,12 @@ def cli(ctx: click.Context, profile_name: str) -> None:
 
 
 def _register() -> None:
-    from . import doctor, profile
+    from . import doctor, profile, serve
 
     cli.add_command(profile.profile)
     cli.add_command(doctor.doctor)
+    cli.add_command(serve.serve)
+    cli.add_command(serve.pair)
 
 
 _register()
