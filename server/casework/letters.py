@@ -456,9 +456,17 @@ def _timeline(
         colon = "：" if lang == "zh" else ": "
         line = f"{format_date(day, lang)} — {sep.join(head)}{colon}{c['summary']}"
         if c.get("outcome"):
-            line += ("" if lang == "zh" else " ") + _w("outcome", lang, c["outcome"])
+            line = _end_sentence(line, lang) + _w("outcome", lang, c["outcome"])
         entries.append((c["at"], line))
     return sorted(entries, key=lambda e: e[0])
+
+
+def _end_sentence(text: str, lang: str) -> str:
+    """``text`` ending with a full stop, ready for the next sentence."""
+    text = text.rstrip()
+    if lang == "zh":
+        return text if text[-1:] in "。！？.!?" else text + "。"
+    return (text if text[-1:] in ".!?。！？" else text + ".") + " "
 
 
 def _scrub(text: str, values: list[str], lang: str) -> str:
