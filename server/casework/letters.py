@@ -40,7 +40,10 @@ _ZERO_DECIMAL = frozenset(
 )
 _FIELD_SEP = "\x1f"  # between a fact's label and its value inside a block
 # Profile keys whose values make up the sender block.
-_SENDER_KEYS = ("full_name", "full_address", "email", "phone")
+_ADDRESS_KEYS = frozenset(
+    ("address_line1", "address_line2", "city", "state", "postal_code", "full_address")
+)
+_SENDER_KEYS = frozenset(("full_name", "given_name", "family_name", "email", "phone"))
 
 
 class LetterTooLong(ValueError):
@@ -179,7 +182,6 @@ _W: dict[str, dict[str, str]] = {
         "zh": "事情经过的最后1句",
     },
     "part_account": {"en": "the account", "zh": "账户信息"},
-    "part_name": {"en": "your name", "zh": "您的姓名"},
 }
 
 
@@ -470,7 +472,8 @@ def _end_sentence(text: str, lang: str) -> str:
 
 
 def _scrub(text: str, values: list[str], lang: str) -> str:
-    for value in values:
+    # Longest first, so a full address goes before the street it contains.
+    for value in sorted(set(values), key=len, reverse=True):
         if len(value) >= 4:
             text = re.sub(re.escape(value), _w("removed", lang), text, flags=re.IGNORECASE)
     return text
@@ -521,7 +524,12 @@ def compose_letter(
     scrub_values: list[str] = []
 
     sender: list[str] = []
-    hidden_sender = forbidden_set & set(_SENDER_KEYS)
+    hidden_sender = forbidden_set & (_SENDER_KEYS | _ADDRESS_KEYS)
+    # Every value a channel wants kept out of the text is blanked wherever it appears.
+    every_value = profile_values(profile or {}, include_sensitive=True)
+    scrub_values += [every_value[k] for k in sorted(forbidden_set) if every_value.get(k)]
+    if forbidden_set & _ADDRESS_KEYS and every_value.get("full_address"):
+        scrub_values.append(every_value["full_address"])
     if not hidden_sender:
         sender = [values[k] for k in ("full_name", "full_address") if values.get(k)]
         reach = [values[k] for k in ("email", "phone") if values.get(k)]
@@ -529,7 +537,6 @@ def compose_letter(
             sender.append(" · ".join(reach))
     else:
         left_for_channel.append(_w("part_sender", lang))
-        scrub_values += [values[k] for k in hidden_sender if values.get(k)]
     signer = values.get("full_name") if "full_name" not in forbidden_set else None
 
     category = label(CATEGORIES, case["category"], lang)
@@ -555,9 +562,6 @@ def compose_letter(
         )
     if ids:
         facts.append((_w("transactions", lang), list_sep.join(ids)))
-    if "full_name" in forbidden_set and not hidden_sender and values.get("full_name"):
-        left_for_channel.append(_w("part_name", lang))
-        scrub_values.append(values["full_name"])
 
     due = _reply_due(case, target, today)
     if to_company and case.get("jurisdiction") == "GB":
