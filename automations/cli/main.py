@@ -101,12 +101,13 @@ def cli(ctx: click.Context, profile_name: str) -> None:
 
 
 def _register() -> None:
-    from . import cases, doctor, profile, serve
+    from . import cases, channels, doctor, profile, serve
 
     cli.add_command(profile.profile)
     cli.add_command(doctor.doctor)
     cli.add_command(serve.serve)
     cli.add_command(serve.pair)
+    cli.add_command(channels.channels)
     for command in cases.COMMANDS:
         cli.add_command(command)
 

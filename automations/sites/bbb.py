@@ -52,7 +52,7 @@ CHANNEL = Channel(
         "id_number",
         "date_of_birth",
     ),
-    response_rule="general_followup",
+    response_rule="bbb",
     promises=Text(
         "Forwarded within 2 business days; the business is asked to respond within 14 days and "
         "the complaint closes in about 30 days. Some local BBBs give 30 days to respond and "

@@ -44,7 +44,7 @@ CHANNEL = Channel(
         "投诉对加州消费者不公的商家。总检察长决定是否调查企业，但不能充当你的律师。",
     ),
     categories=dict.fromkeys(PLAINT_CATEGORIES, TAKEN),
-    response_rule=None,
+    response_rule="general_followup",
     promises=None,
     contacts=(Contact("web", "https://oag.ca.gov/", Text("Website", "网站"), SITE),),
     wizard=Wizard(

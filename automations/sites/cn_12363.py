@@ -40,7 +40,7 @@ CHANNEL = Channel(
         "fees": TAKEN,
         "other": TAKEN,
     },
-    response_rule="general_followup",
+    response_rule="cn_12363",
     promises=Text(
         "A reply in about 15 to 20 working days (secondary source).",
         "约 15 至 20 个工作日答复（二手来源）。",

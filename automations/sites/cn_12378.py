@@ -39,7 +39,7 @@ CHANNEL = Channel(
         "fees": TAKEN,
         "other": TAKEN,
     },
-    response_rule="general_followup",
+    response_rule="cn_12378",
     promises=Text(
         "Banks and insurers must finish a simple complaint within 15 days, a complex one within "
         "30, and a very complex one within a further 30 with approval.",

@@ -48,7 +48,7 @@ CHANNEL = Channel(
         "协议规定仲裁前必须先走这一流程。纽约州用户还可以向纽约州金融服务部投诉。",
     ),
     categories=dict.fromkeys(PLAINT_CATEGORIES, TAKEN),
-    response_rule="general_followup",
+    response_rule="coinbase",
     promises=Text(
         "An acknowledgement by email, then a written decision within 45 days (45 business days "
         "on the Australian page). Postal complaints add 10 days for processing.",

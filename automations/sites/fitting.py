@@ -3,8 +3,8 @@
 A form that stops typing at its limit would silently drop the end of the story,
 so plaint shortens the text itself: at the last sentence end that fits, else at
 the last word or clause break with an ellipsis; only a single huge word (a pasted
-link) is cut inside.  Limits count characters as the forms do (one per Chinese
-character).
+link) is cut inside.  Lengths are counted as a web form's ``maxlength`` counts
+them, in UTF-16 code units: one per Chinese character, two per emoji.
 """
 
 from __future__ import annotations
@@ -28,8 +28,13 @@ class Fitted:
     limit: int | None
 
     @property
-    def removed(self) -> int:
-        return self.original_length - len(self.text) if self.shortened else 0
+    def length(self) -> int:
+        return form_length(self.text)
+
+
+def form_length(text: str) -> int:
+    """The length a browser counts: UTF-16 code units."""
+    return len(text.encode("utf-16-le")) // 2
 
 
 def normalize(text: str) -> str:
@@ -41,11 +46,19 @@ def normalize(text: str) -> str:
 def fit_text(text: str, limit: int | None) -> Fitted:
     """``text`` in at most ``limit`` characters, cut at a sentence end when it must be cut."""
     clean = normalize(text)
-    if limit is None or len(clean) <= limit:
-        return Fitted(clean, False, len(clean), limit)
+    length = form_length(clean)
+    if limit is None or length <= limit:
+        return Fitted(clean, False, length, limit)
     if limit < 1:
         raise ValueError("a limit is at least one character")
-    return Fitted(_cut(clean, limit), True, len(clean), limit)
+    # Work on code points, with the limit lowered by what characters outside the
+    # basic plane cost extra, so the result never splits a surrogate pair.
+    budget = limit
+    while True:
+        cut = _cut(clean, budget)
+        if form_length(cut) <= limit:
+            return Fitted(cut, True, length, limit)
+        budget -= form_length(cut) - limit
 
 
 def _cut(text: str, limit: int) -> str:
@@ -59,11 +72,11 @@ def _cut(text: str, limit: int) -> str:
         return text[: ends[-1]].rstrip()
     # No sentence ends late enough: end on a word or clause break, with an ellipsis.
     room = text[: limit - len(ELLIPSIS)]
-    if _is_cjk(text[len(room) - 1 : len(room) + 1]):
-        return room.rstrip() + ELLIPSIS  # Chinese may break between any two characters
     breaks = [m.start() for m in _SOFT_BREAK.finditer(room) if m.start() >= floor]
     if breaks:
         return room[: breaks[-1]].rstrip(" ,，、：:") + ELLIPSIS
+    if _is_cjk(text[len(room) - 1 : len(room) + 1]):
+        return room + ELLIPSIS  # Chinese may break between any two characters
     # One enormous word (a pasted link or hash): a hard cut is all that is left.
     return room + ELLIPSIS
 

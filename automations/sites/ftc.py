@@ -99,7 +99,7 @@ CHANNEL = Channel(
         "other": _BAD_PRACTICE,
     },
     forbidden_in_text=("id_number", "account_id", "date_of_birth"),
-    response_rule=None,
+    response_rule="report_only",
     promises=Text(
         "No individual answer: you get a report number to update the report, and next steps "
         "(also by email if you give an address).",

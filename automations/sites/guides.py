@@ -50,11 +50,12 @@ class RenderedGuide:
     text_limit: int | None
     text: Fitted | None
 
-    def as_text(self) -> str:
+    def as_text(self, title: bool = True) -> str:
         """Plain text for the terminal or the clipboard."""
         words = _WORDS[self.lang]
         colon = words[":"].strip()
-        out = [self.title, "", words["steps"] + colon]
+        out = [self.title, ""] if title else []
+        out += [words["steps"] + colon]
         out += [f"{n}. {step}" for n, step in enumerate(self.steps, 1)]
         if self.contacts:
             out += ["", words["contacts"] + colon, *(f"- {c}" for c in self.contacts)]
@@ -73,7 +74,7 @@ class RenderedGuide:
         if self.text is None or not self.text.shortened:
             return ""
         return _WORDS[self.lang]["shortened"].format(
-            original=self.text.original_length, length=len(self.text.text), limit=self.text_limit
+            original=self.text.original_length, length=self.text.length, limit=self.text_limit
         )
 
     def to_dict(self) -> dict[str, Any]:

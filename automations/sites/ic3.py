@@ -79,7 +79,7 @@ CHANNEL = Channel(
     limits={"complaint_description": 3500},
     # IC3 tells filers not to enter a Social Security number or date of birth.
     forbidden_in_text=("id_number", "date_of_birth"),
-    response_rule=None,
+    response_rule="report_only",
     promises=Text(
         "No individual answer and no promise of an investigation. A complaint cannot be edited "
         "after filing: file a new one marked as an update.",

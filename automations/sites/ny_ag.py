@@ -36,7 +36,7 @@ CHANNEL = Channel(
         "纽约州务院消费者保护处可代你联系公司。",
     ),
     categories=dict.fromkeys(PLAINT_CATEGORIES, TAKEN),
-    response_rule=None,
+    response_rule="general_followup",
     promises=None,
     contacts=(
         Contact(

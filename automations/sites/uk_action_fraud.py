@@ -60,7 +60,7 @@ CHANNEL = Channel(
         "fees": None,
         "other": None,
     },
-    response_rule=None,
+    response_rule="uk_action_fraud",
     promises=Text(
         "An update within 28 days on whether the report is investigated or used for "
         "intelligence (secondary source).",

@@ -50,7 +50,7 @@ CHANNEL = Channel(
         "fees": choice(("", BILLING)),
         "other": TAKEN,
     },
-    response_rule="general_followup",
+    response_rule="venmo",
     promises=Text(
         "Time limits for you: unauthorized activity at once; an item not received or not as "
         "described within 180 days of the payment; other errors within 60 days of the first "

@@ -61,7 +61,7 @@ CHANNEL = Channel(
         "other": _OTHERS,
     },
     limits={"complaint_description": LIMIT},
-    response_rule="general_followup",
+    response_rule="wechat_pay",
     promises=Text(
         "Merchants are expected to reply within 1 day and finish within 3 days (secondary "
         "source). When the merchant marks it done you confirm, or continue the complaint.",
