@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
+from typing import Any
 
 from flask import current_app
 
@@ -23,9 +25,20 @@ class HelperContext:
     throttle: FailureThrottle
     port: int = DEFAULT_PORT
     allowed_hosts: frozenset[str] = field(init=False)
+    _cases: Any = field(default=None, init=False, repr=False)
+    _cases_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.bind_port(self.port)
+
+    def case_store(self) -> Any:
+        """The case store, opened on first use (ImportError while cases are not installed)."""
+        with self._cases_lock:
+            if self._cases is None:
+                from .store.cases import CaseStore
+
+                self._cases = CaseStore()
+            return self._cases
 
     def bind_port(self, port: int) -> None:
         """The port the server really listens on: only it is a valid Host."""

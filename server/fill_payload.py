@@ -7,7 +7,7 @@ to the Playwright runner; the engine never sees more than this.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from schemas.keys import SENSITIVE_KEYS
@@ -26,6 +26,7 @@ def build_fill_payload(
     url: str,
     case_id: int | None = None,
     include_sensitive: Iterable[str] = (),
+    cases: Callable[[], Any] | None = None,
 ) -> dict[str, Any]:
     """The agreed fill payload; sensitive values only for the keys listed."""
     allowed = sorted(set(include_sensitive) & SENSITIVE_KEYS)
@@ -35,7 +36,7 @@ def build_fill_payload(
         if key not in SENSITIVE_KEYS or key in allowed
     }
     if case_id is not None:
-        values.update(case_values_for(case_id))
+        values.update(case_values_for(case_id, profile.name, cases))
     language = profile.data.get("preferred_language") or "en"
     return {
         "profile": profile.name,
@@ -47,15 +48,27 @@ def build_fill_payload(
     }
 
 
-def case_values_for(case_id: int) -> dict[str, str]:
-    """The case's values by canonical key; UnknownCase when there is no such case."""
+def case_values_for(
+    case_id: int, profile: str, cases: Callable[[], Any] | None = None
+) -> dict[str, str]:
+    """The values of this profile's case ``case_id``; UnknownCase when it has none such.
+
+    ``cases`` gives the case store (the helper keeps one open); by default one is opened.
+    """
     try:
         # Imported here: cases are their own area, and the helper works without them.
         from schemas.case import case_values
-        from server.store.cases import CaseStore
+
+        if cases is None:
+            from server.store.cases import CaseStore
+
+            store = CaseStore()
+        else:
+            store = cases()
     except ImportError:
         raise UnknownCase(case_id) from None
-    case = CaseStore().get(case_id)
+    # A case of another profile is unknown here: one person's identity, one person's cases.
+    case = store.get(case_id, profile)
     if case is None:
         raise UnknownCase(case_id)
     return case_values(case)

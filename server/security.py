@@ -59,7 +59,7 @@ def install(app: Flask) -> None:
 def check_request() -> Response | None:
     state = helper()
     g.cors_origin = None
-    if request.headers.get("Host", "").lower() not in state.allowed_hosts:
+    if request.headers.get("Host", "") not in state.allowed_hosts:
         fail(
             400,
             f"This helper answers only at http://127.0.0.1:{state.port}/ "

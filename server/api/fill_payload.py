@@ -29,11 +29,18 @@ def fill_payload() -> dict[str, Any]:
     """
     args = load_body(FillPayloadRequestSchema())
     name = args["profile"]
-    profile = helper().profiles.current(name)
+    state = helper()
+    profile = state.profiles.current(name)
     if profile is None:
         fail(404, f"There is no profile '{name}' yet: create it with `plaint profile set …`.")
     assert profile is not None
     try:
-        return build_fill_payload(profile, args["url"], args["case_id"], args["include_sensitive"])
+        return build_fill_payload(
+            profile,
+            args["url"],
+            args["case_id"],
+            args["include_sensitive"],
+            cases=state.case_store,
+        )
     except UnknownCase:
         fail(404, f"Unknown case {args['case_id']}.")
