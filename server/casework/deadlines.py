@@ -749,9 +749,13 @@ def windows(
 def reply_deadline(
     jurisdiction: str | None, category: str | None, channel: str, sent_on: dt.date
 ) -> Due:
-    """The date a letter asks the other side to answer by."""
+    """The date a letter asks the other side to answer by.
+
+    The addressee's own promised time where a rule sets one; otherwise two
+    weeks, the end of the general advice's one-to-two-week wait.
+    """
     for due in filing_schedule(channel, jurisdiction, category, sent_on):
-        if due.who == "them":
+        if due.who == "them" and due.rule != "general_followup":
             return due
     return schedule("general_followup", sent_on)[-1]
 
