@@ -196,12 +196,16 @@ class CaseSchema(StrictSchema):
     desired_resolution = Line(required=True, max_length=2000, multiline=True)
     status = fields.String(validate=validate.OneOf(tuple(STATUSES)), load_default="draft")
 
-    # Run even when a field failed, so every bad field is named in one go.
-    @validates_schema(skip_on_field_errors=False)
-    def _amount_and_currency(self, data: dict[str, Any], **kwargs: Any) -> None:
-        if "amount" in data and "currency" not in data:
+    # Run even when a field failed, and look at what was given rather than what
+    # loaded, so a bad amount without a currency names both.
+    @validates_schema(skip_on_field_errors=False, pass_original=True)
+    def _amount_and_currency(self, data: dict[str, Any], original: Any, **kwargs: Any) -> None:
+        given = original if isinstance(original, dict) else data
+        has_amount = given.get("amount") not in (None, "")
+        has_currency = given.get("currency") not in (None, "")
+        if has_amount and not has_currency:
             raise ValidationError("Give the currency of the amount.", "currency")
-        if "currency" in data and "amount" not in data:
+        if has_currency and not has_amount:
             raise ValidationError("Give the amount too, or leave the currency out.", "amount")
 
 
