@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import re
 from typing import Any
 
 from marshmallow import ValidationError, fields, validate, validates_schema
@@ -116,16 +117,26 @@ def _not_future_time(value: dt.datetime) -> None:
         raise ValidationError(f"Must be after {EARLIEST_YEAR}.")
 
 
-class Amount(fields.Decimal):
-    """A positive money amount, exact: loaded as Decimal, stored as plain text."""
+class Amount(fields.String):
+    """A positive money amount, exact: decimal text in and out, Decimal when loaded.
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(as_string=True, **kwargs)
+    Text only: a JSON number passes through binary floating point in most
+    programs and can arrive with digits lost (the way payment APIs such as
+    PayPal's carry amounts too).
+    """
+
+    default_error_messages = {  # noqa: RUF012 - marshmallow's own class-level table
+        "invalid": 'Give the amount as text, e.g. "1234.50".',
+        "not_a_number": 'Not an amount: use digits with an optional decimal point, e.g. "1234.50".',
+    }
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
-        if isinstance(value, str):
-            value = value.strip().replace(",", "").replace("_", "")
-        amount = super()._deserialize(value, attr, data, **kwargs)
+        text = super()._deserialize(value, attr, data, **kwargs)
+        text = text.strip().replace(",", "").replace("_", "")
+        # A sign is read so that "-5" is told it must be positive, not that it is no number.
+        if not re.fullmatch(r"[+-]?([0-9]+(\.[0-9]+)?|\.[0-9]+)", text):
+            raise self.make_error("not_a_number")
+        amount = decimal.Decimal(text)
         if amount <= 0:
             raise ValidationError("Must be more than zero; leave it out when no money is involved.")
         if amount > MAX_AMOUNT:
@@ -138,7 +149,7 @@ class Amount(fields.Decimal):
     def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> str | None:
         if value is None:
             return None
-        return format(decimal.Decimal(value), "f")
+        return format(decimal.Decimal(str(value)), "f")
 
 
 class CurrencyCode(fields.String):

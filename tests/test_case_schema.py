@@ -41,12 +41,17 @@ def test_a_valid_case_loads_to_its_stored_json_form(case_data: Any) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "stored"),
-    [("0.1", "0.1"), (0.1, "0.1"), ("1,234.50", "1234.50"), ("1E+3", "1000"), (12, "12")],
+    [("0.1", "0.1"), ("1,234.50", "1234.50"), (" 12 ", "12"), (".5", "0.5"), ("007.10", "7.10")],
 )
-def test_amounts_are_exact_decimals_never_floats(raw: Any, stored: str) -> None:
+def test_amounts_are_exact_decimal_text(raw: Any, stored: str) -> None:
     clean = validate_case({**_minimal(), "amount": raw, "currency": "USD"})
     assert clean["amount"] == stored
     assert plain_amount(clean["amount"]) == stored
+
+
+@pytest.mark.parametrize("raw", [0.1, 12, "1E+3", "12.", "1.2.3", "¥12", "Infinity", True])
+def test_amounts_that_are_not_decimal_text_are_refused(raw: Any) -> None:
+    assert "amount" in errors_of({**_minimal(), "amount": raw, "currency": "USD"})
 
 
 def test_every_bad_field_is_named_at_once() -> None:

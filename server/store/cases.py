@@ -285,7 +285,13 @@ class CaseStore:
         return case
 
     def _row(self, conn: sqlite3.Connection, case_id: int, profile: str | None) -> sqlite3.Row:
-        row = conn.execute("SELECT * FROM cases WHERE id = ?", (int(case_id),)).fetchone()
+        # SQLite integers are 64-bit: a larger id cannot exist (and cannot be bound).
+        in_range = 0 < int(case_id) < 2**63
+        row = (
+            conn.execute("SELECT * FROM cases WHERE id = ?", (int(case_id),)).fetchone()
+            if in_range
+            else None
+        )
         if row is None or (profile is not None and row["profile"] != profile):
             where = f" in profile '{profile}'" if profile is not None else ""
             raise NotFound(f"There is no case #{case_id}{where}; `plaint case list` shows them.")
