@@ -24,6 +24,7 @@ BLUEPRINTS: tuple[str, ...] = (
     "keys",
     "profile",
     "fill_payload",
+    "cases",
 )
 
 

@@ -15,12 +15,15 @@ from marshmallow import Schema, ValidationError
 
 from .errors import fail
 
+MISSING = object()
+
 
 def json_body(required: bool = True) -> Any:
+    """The parsed body; ``MISSING`` when there is none and none is required."""
     raw = request.get_data(cache=True)
     if not raw.strip():
         if not required:
-            return None
+            return MISSING
         raise ValidationError({"_schema": ["A JSON body is required."]})
     try:
         return json.loads(raw.decode("utf-8"))
@@ -38,7 +41,7 @@ def json_body(required: bool = True) -> Any:
 def load_body(schema: Schema, required: bool = True) -> Any:
     """Parse the body and load it with ``schema``; ValidationError names each field."""
     data = json_body(required)
-    if data is None:
+    if data is MISSING:
         data = {}
     if not isinstance(data, dict):
         raise ValidationError({"_schema": ["A JSON object is required."]})
@@ -53,12 +56,14 @@ def json_response(
     return Response(body, status=status, headers=headers, mimetype="application/json")
 
 
-def request_body_doc(schema: type[Schema] | Schema, description: str = "") -> dict[str, Any]:
+def request_body_doc(
+    schema: type[Schema] | Schema, description: str = "", required: bool = True
+) -> dict[str, Any]:
     """OpenAPI ``requestBody`` for ``blp.doc``, for bodies parsed with ``load_body``."""
-    return {
-        "requestBody": {
-            "required": True,
-            "description": description,
-            "content": {"application/json": {"schema": schema}},
-        }
+    body: dict[str, Any] = {
+        "required": required,
+        "content": {"application/json": {"schema": schema}},
     }
+    if description:
+        body["description"] = description
+    return {"requestBody": body}

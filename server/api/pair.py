@@ -16,7 +16,7 @@ blp = Blueprint("pair", __name__, url_prefix="/api", description="Pair the brows
 
 
 @blp.route("/pair", methods=["POST"])
-@blp.doc(**request_body_doc(PairRequestSchema, "An empty object (or no body)"))
+@blp.doc(**request_body_doc(PairRequestSchema, "An empty object, or no body", required=False))
 @blp.response(200, PairResultSchema)
 def pair() -> dict[str, Any]:
     """Record the calling extension's origin as paired.

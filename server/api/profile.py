@@ -14,13 +14,13 @@ from typing import Any
 from flask import Response, request
 from flask_smorest import Blueprint
 
-from schemas.profile import ProfileSchema
+from schemas.profile import ProfileSchema, validate_profile
 
 from ..context import helper
 from ..profile_cache import CachedProfile
 from .body import json_body, json_response, request_body_doc
 from .errors import fail
-from .schemas import ProfileListSchema, ProfileQuerySchema
+from .schemas import ErrorSchema, ProfileListSchema, ProfileQuerySchema
 
 blp = Blueprint(
     "profile", __name__, url_prefix="/api", description="The complaint profile (in the OS keyring)"
@@ -32,6 +32,7 @@ IF_MATCH = {
     "schema": {"type": "string"},
     "description": "The ETag last read (or *). Required unless If-None-Match: * creates.",
 }
+IF_MATCH_REQUIRED = {**IF_MATCH, "required": True, "description": "The ETag last read (or *)"}
 IF_NONE_MATCH_WRITE = {
     "in": "header",
     "name": "If-None-Match",
@@ -133,20 +134,26 @@ def get_profile(args: dict[str, Any]) -> Response:
 @blp.arguments(ProfileQuerySchema, location="query")
 @blp.response(200, ProfileSchema, headers=ETAG_HEADER)
 @blp.alt_response(201, schema=ProfileSchema, description="Created (If-None-Match: *)")
+@blp.alt_response(412, schema=ErrorSchema, description="The profile changed since that ETag")
+@blp.alt_response(428, schema=ErrorSchema, description="Neither If-Match nor If-None-Match")
 @blp.doc(parameters=[IF_MATCH, IF_NONE_MATCH_WRITE], **request_body_doc(ProfileSchema))
 def put_profile(args: dict[str, Any]) -> Response:
     """Replace the whole profile.  Invalid data is refused field by field; nothing is saved."""
     name = args["profile"]
+    # The body first: invalid data is named field by field whatever the ETag.
+    data = json_body()
+    validate_profile(data)
     current = helper().profiles.current(name)
     expected = _expected_version(current, name)
-    return _save(name, json_body(), expected, created=current is None)
+    return _save(name, data, expected, created=current is None)
 
 
 @blp.route("/profile", methods=["PATCH"])
 @blp.arguments(ProfileQuerySchema, location="query")
 @blp.response(200, ProfileSchema, headers=ETAG_HEADER)
+@blp.alt_response(412, schema=ErrorSchema, description="The profile changed since that ETag")
 @blp.doc(
-    parameters=[IF_MATCH],
+    parameters=[IF_MATCH_REQUIRED],
     requestBody={
         "required": True,
         "description": "A JSON merge patch (RFC 7396): null removes a value",
@@ -159,12 +166,12 @@ def put_profile(args: dict[str, Any]) -> Response:
 def patch_profile(args: dict[str, Any]) -> Response:
     """Change some values (JSON merge patch); the result is validated as a whole."""
     name = args["profile"]
+    patch = json_body()
+    if not isinstance(patch, dict):
+        fail(422, errors={"_schema": ["A merge patch is a JSON object."]})
     current = helper().profiles.current(name)
     if current is None:
         _no_profile(name)
     assert current is not None
     expected = _expected_version(current, name)
-    patch = json_body()
-    if not isinstance(patch, dict):
-        fail(422, errors={"_schema": ["A merge patch is a JSON object."]})
     return _save(name, merge_patch(current.data, patch), expected, created=False)

@@ -14,6 +14,9 @@ from schemas.keys import SENSITIVE_KEYS
 from schemas.profile import StrictSchema
 
 MAX_URL_LENGTH = 4096
+# A page's address as a browser tab reports it; the same regex is in the OpenAPI document.
+# No \s or \S: Python and ECMAScript (JSON Schema) disagree on which characters they match.
+URL_PATTERN = r"^https?://[^\x00-\x20/?#@\[\]]+(?:[/?#][^\x00-\x20]*)?$"
 PROFILE_NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$"
 
 
@@ -81,12 +84,13 @@ class FieldKeyListSchema(Schema):
 
 
 class FillPayloadRequestSchema(StrictSchema):
-    url = fields.Url(
+    url = fields.String(
         required=True,
-        schemes={"http", "https"},
-        require_tld=False,
-        validate=validate.Length(max=MAX_URL_LENGTH),
-        metadata={"description": "The page being filled"},
+        validate=[
+            validate.Length(max=MAX_URL_LENGTH),
+            validate.Regexp(URL_PATTERN, error="Give the page's http(s) address."),
+        ],
+        metadata={"description": "The address of the page being filled"},
     )
     profile = ProfileName(load_default="default")
     case_id = fields.Integer(
