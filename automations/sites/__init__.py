@@ -30,6 +30,7 @@ from .channel import (
     Step,
     Text,
     Wizard,
+    choice,
 )
 from .urls import match_pattern
 
@@ -114,6 +115,7 @@ __all__ = [
     "Text",
     "Wizard",
     "all_channels",
+    "choice",
     "get",
     "match_url",
 ]
