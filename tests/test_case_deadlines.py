@@ -205,3 +205,14 @@ def test_the_registry_names_the_same_rule_for_each_channel() -> None:
     for channel in sites.all_channels():
         if channel.response_rule is not None:
             assert channel.response_rule == CHANNEL_RULES[channel.id], channel.id
+
+
+def test_the_documented_table_names_every_rule_and_source() -> None:
+    from tests.support.env import REPO
+
+    doc = (REPO / "docs" / "cases.md").read_text(encoding="utf-8")
+    for rule in RULES.values():
+        assert f"| `{rule.id}` |" in doc, rule.id
+        for source in rule.sources:
+            if source.startswith("http"):
+                assert source in doc, (rule.id, source)

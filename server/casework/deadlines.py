@@ -41,12 +41,12 @@ class Period:
             unit = {"days": "天", "business_days": "个工作日", "weeks": "周", "months": "个月"}
             return f"{self.amount}{unit[self.unit]}"
         unit_en = {
-            "days": "days",
-            "business_days": "business days",
-            "weeks": "weeks",
-            "months": "months",
+            "days": "day",
+            "business_days": "business day",
+            "weeks": "week",
+            "months": "month",
         }[self.unit]
-        return f"{self.amount} {unit_en}"
+        return f"{self.amount} {unit_en}{'' if self.amount == 1 else 's'}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,8 +224,8 @@ RULES: dict[str, Rule] = {
                 ),
             ),
             sources=(
-                "https://www.financial-ombudsman.org.uk/consumers/how-to-complain",
                 "http://www.financial-ombudsman.org.uk/publications/consumer-leaflet.htm",
+                "https://www.fca.org.uk/consumers/how-complain",
             ),
             certainty="official",
         ),
@@ -452,7 +452,9 @@ RULES: dict[str, Rule] = {
                     categories=("payment_failed_but_charged", "fees"),
                 ),
             ),
-            sources=("https://help.venmo.com/hc/en-us/articles/35679933994899",),
+            sources=(
+                "https://help.venmo.com/hc/en-us/articles/35679933994899-Dispute-filing-timeframes",
+            ),
             certainty="official",
             note=_t(
                 "Report unauthorized activity to Venmo at once.",
