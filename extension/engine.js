@@ -133,17 +133,17 @@
     ["-", 1, "complaint ?(number|no|id|reference|ref)|case ?(number|no|id)|ticket ?(number|no|id)|投诉编号|工单号"],
     // Names of an address ("Home", "Office"), landmarks, "other state" boxes.
     ["-", 1, "(address|adres|alamat|endereço|endereco) ?(title|name|nickname|label|başlığı|basligi|identifica)|(nama|identificação do|identificacao do) (alamat|endereço|endereco)|land ?mark|^other\\b|\\bnon ?us\\b|outside (the )?(us|united states)"],
+    // Case: the complaint itself.
+    ["complaint_title", 1, "(complaint|issue|problem|case|report) ?(title|subject|summary|headline|topic)|subject of (your |the |this )?(complaint|issue|problem|report)|投诉标题|投诉主题|标题|主题|事由|件名|제목"],
+    ["desired_resolution", 1, "desired (resolution|outcome|result|remedy)|resolution (you|requested|sought|wanted|desired)|fair (resolution|outcome)|(what|how) (would|do|should) you (like|want|expect) (the |this |it |them |us |things )?(\\w+ )?(to )?(be )?(do|happen|resolved?|settled?|fixed|fix|put right|sorted)\\b|what (do you|would you like) .*(to do|to happen)|put (this|it|things) right|remedy|outcome you|(your|the) (demand|request)s? (for|to)|诉求|投诉要求|处理要求|期望.*(结果|解决|处理)|希望.*(解决|处理)|解决方案|要求赔偿|赔偿要求"],
+    ["complaint_description", 1, "describe|description|what happened|tell us (what|about|more)|details? (of|about) (your |the |this )?(complaint|issue|problem|incident|dispute|situation)|(complaint|issue|problem|incident|dispute) (details|description|narrative|summary)|your complaint|narrative|explain (what|the)|what went wrong|投诉内容|详细描述|问题描述|情况说明|投诉详情|事情经过|具体情况|详细说明|事件经过|描述|経緯"],
     // The company a complaint is about (its own name only).
     ["company_name", 1, "(company|business|firm|merchant|provider|institution|organi[sz]ation|bank|platform|app)( s)?( name)? (you re |you are |you )?(complaining|complained|reporting|involved|responsible)|(which|what) (company|business|firm|merchant|provider|app)|name of (the )?(company|business|firm|merchant|provider|institution|app|platform)|merchant ?name|company (complained|involved)|被投诉(方|人|企业|单位|公司|商家|对象|平台)?(名称|全称)?$|投诉对象|商家名称|商户名称|经营者名称|平台名称|被投诉"],
     ["-company", 1, "company|business|\\bfirm\\b|employer|organi[sz]ation|\\borg\\b|firma|firmen|empresa|compañ|società|azienda|entreprise|société|bedrijf|компани|организац|perusahaan|şirket|sirket|公司|单位|企业|機構|会社|회사"],
-    // Case: the complaint itself.
-    ["complaint_title", 1, "(complaint|issue|problem|case|report) ?(title|subject|summary|headline|topic)|subject of (your |the |this )?(complaint|issue|problem|report)|投诉标题|投诉主题|标题|主题|事由|件名|제목"],
-    ["desired_resolution", 1, "desired (resolution|outcome|result|remedy)|resolution (you|requested|sought|wanted|desired)|fair (resolution|outcome)|(what|how) (would|do|should) you (like|want|expect)|what (do you|would you like) .*(to do|to happen)|put (this|it|things) right|remedy|outcome you|(your|the) (demand|request)s? (for|to)|诉求|投诉要求|处理要求|期望.*(结果|解决|处理)|希望.*(解决|处理)|解决方案|要求赔偿|赔偿要求"],
-    ["complaint_description", 1, "describe|description|what happened|tell us (what|about|more)|details? (of|about) (your |the |this )?(complaint|issue|problem|incident|dispute|situation)|(complaint|issue|problem|incident|dispute) (details|description|narrative|summary)|your complaint|narrative|explain (what|the)|what went wrong|投诉内容|详细描述|问题描述|情况说明|投诉详情|事情经过|具体情况|详细说明|事件经过|描述|経緯"],
     ["transaction_id", 1, "transaction ?(id|number|no|reference|ref|hash|code)|\\btx ?(id|hash)|\\btxn|order ?(id|number|no|#)|payment ?(id|reference|ref|number|no)|receipt ?(number|no)|invoice ?(number|no)|交易单号|交易号|交易编号|订单号|订单编号|流水号|商户单号|支付单号|交易流水|注文番号"],
     ["account_id", 1, "(paypal|venmo|cash ?app|coinbase|alipay|wechat|wallet|exchange) ?(account|id|user|email|username|handle|cashtag|tag)|(your )?account (id|identifier|email|handle) (with|at|on)|account with (the )?(company|provider)|customer ?(id|number|reference|ref)|membership ?(number|no)|\\bcashtag|支付宝账|微信号|微信账|会员号|客户号"],
     ["account_id", 0.8, "account ?(id|number|no|#)|账户号|账号|账户|帐号"],
-    ["incident_date", 1, "(date|when|day) (of |did )?(the )?(incident|transaction|problem|issue|payment|loss|occurrence|event|dispute|purchase|this happen|it happen)|when did|incident date|transaction date|date (it|this) happened|发生(日期|时间)|交易(日期|时间)|事发(日期|时间)|支付(日期|时间)"],
+    ["incident_date", 1, "(date|when|day) (of |did )?(the )?(incident|transaction|problem|issue|payment|loss|occurrence|event|dispute|purchase|this happen|it happen)|when did|incident date|transaction date|purchase date|date (it|this) happened|发生(日期|时间)|交易(日期|时间)|事发(日期|时间)|支付(日期|时间)|付款(日期|时间)|购买(日期|时间)|消费(日期|时间)"],
     ["amount", 1, "amount (lost|involved|disputed|in dispute|of (the |your )?(loss|transaction|payment|money|dispute)|paid|sent|taken|charged)|(transaction|disputed|loss|lost|payment|refund|claim) amount|how much|money (lost|taken|involved)|涉诉金额|涉及金额|损失金额|交易金额|争议金额|投诉金额|金额"],
     ["amount", 0.6, "\\bamount\\b|\\bsum\\b"],
     ["currency", 1, "currency|币种|货币|通貨"],
@@ -162,8 +162,10 @@
     ["-house", 1, "house ?(number|no)|hausnummer|номер дома|\\bдом\\b|número da residência|numero da residencia|^(n[uú]mero|number|nr|no)$"],
     ["-street", 1, "street ?name|straßenname|strassenname|название улицы"],
     ["full_name", 1, "full ?name|your name|legal name|complete name|name (and|&) surname|first (and|&) last name|nombre completo|nome completo|nom complet|vollständiger name|vor ?und nachname|полное имя|\\bф ?и ?о\\b|ad ?soyad|adı soyadı|nama lengkap|nama penerima|真实姓名|姓名|联系人|投诉人|申请人|氏名|お名前|성명"],
-    ["family_name", 1, "last ?name|family ?name|sur ?name|\\blname\\b|\\bl ?name\\b|\\bln\\b|second ?name|nachname|familienname|apellido|cognome|sobrenome|nom de famille|achternaam|фамилия|\\bsoyad|nama belakang|nama keluarga|姓氏|^姓$|苗字|उपनाम"],
-    ["given_name", 1, "first ?name|given ?name|fore ?name|\\bfname\\b|\\bf ?name\\b|\\bfn\\b|christian name|vorname|prénom|prenom|voornaam|nama depan|\\bимя\\b|^名$|名字|^ad$"],
+    ["family_name", 0.85, "\\blname\\b|\\bl ?name\\b|\\bln\\b"],
+    ["family_name", 1, "last ?name|family ?name|sur ?name|second ?name|nachname|familienname|apellido|cognome|sobrenome|nom de famille|achternaam|фамилия|\\bsoyad|nama belakang|nama keluarga|姓氏|^姓$|苗字|उपनाम"],
+    ["given_name", 0.85, "\\bfname\\b|\\bf ?name\\b|\\bfn\\b"],
+    ["given_name", 1, "first ?name|given ?name|fore ?name|christian name|vorname|prénom|prenom|voornaam|nama depan|\\bимя\\b|^名$|名字|^ad$"],
     ["given_name", 0.9, "(^| )first$"],
     ["family_name", 0.9, "(^| )last$"],
     ["full_name", 0.8, "\\bname\\b|\\bnombre\\b|\\bnome\\b|\\bnom\\b|\\bnama\\b|\\bnaam\\b|\\bимя\\b|नाम|名前|이름", "label"],
@@ -181,7 +183,8 @@
     ["postal_code", 1, "\\bzip|പിന് ?കോഡ്|പിൻ ?കോഡ്|postal|post ?code|postcode|pin ?code|\\bpincode|\\bplz\\b|postleitzahl|código postal|codigo postal|\\bcep\\b|\\bcap\\b|code postal|почтовый индекс|\\bиндекс\\b|posta kodu|kode ?pos|邮编|邮政编码|郵便番号|우편번호|पिन कोड"],
     ["country", 1, "country|\\bnation\\b|\\bland\\b|\\bpaís\\b|\\bpais\\b|\\bpaese\\b|nazione|\\bpays\\b|страна|\\bülke|\\bulke|\\bulce|\\bnegara\\b|国家|国別|국가"],
     ["city", 1, "\\bcity|നഗരം|\\btown\\b|suburb|locality|municipality|\\bstadt\\b|\\bort\\b|wohnort|ciudad|poblaci[oó]n|localidad|città|\\bcitta\\b|\\bcomune\\b|cidade|\\bville\\b|\\bplaats\\b|город|населённый пункт|населенный пункт|şehir|sehir|ilçe|\\bilce\\b|\\bkota\\b|kabupaten|城市|所在市|^市$|शहर"],
-    ["state", 1, "\\bstate\\b|സംസ്ഥാനം|province|provinci|\\bcounty\\b|\\bregion\\b|prefecture|territory|bundesland|provincia|regione|\\bestado\\b|région|область|регион|\\bкрай\\b|^il$|provinsi|省份|^省$|所在省|省/直辖市|自治区|^州$|都道府県|राज्य"],
+    ["county", 1, "\\bcounty\\b"],
+    ["state", 1, "\\bstate\\b|സംസ്ഥാനം|province|provinci|\\bregion\\b|prefecture|territory|bundesland|provincia|regione|\\bestado\\b|région|область|регион|\\bкрай\\b|^il$|provinsi|省份|^省$|所在省|省/直辖市|自治区|^州$|都道府県|राज्य"],
     ["full_address", 1, "full ?address|complete address|whole address|完整地址"],
     ["address", 0.9, "address|\\baddr\\b|adresse|\\badres\\b|alamat|direcci[oó]n|indirizzo|endereço|endereco|\\badresa\\b|адрес|通讯地址|联系地址|邮寄地址|家庭住址|居住地址|现住址|住址|地址|住所|주소"],
     ["date_of_birth", 1, "birth|\\bdob\\b|birthday|geburts|nacimiento|nascita|naissance|рождени|doğum|lahir|出生|生日|생년월일"],
@@ -210,7 +213,7 @@
 
   // Consent, certification, agreement: the person ticks these, never plaint.
   const CONSENT = rx(
-    "agree|consent|certif|\\bi confirm|confirm that|acknowledg|accept|\\bterms\\b|privacy|declar|attest|authori[sz]e|understand|opt ?in|signature|sign here|\\bsign\\b|同意|确认|声明|承诺|已阅读|阅读并|知悉|授权|签名|签字"
+    "agree|consent|certif|\\bi confirm|confirm that|acknowledg|\\baccept|\\bterms\\b|privacy|declar|attest|\\bi (hereby )?authori[sz]e|authori[sz]e (us|the|you)\\b|authori[sz]ation (to|for)|i understand|opt ?in|signature|sign here|\\bsign\\b|同意|确认|声明|承诺|已阅读|阅读并|知悉|授权|签名|签字"
   );
   const SIGNATURE = rx("signature|sign here|type your (full )?name to sign|electronic(ally)? sign|电子签名|签名|签字");
 
@@ -723,8 +726,10 @@
 
   function fits(key, kind) {
     if (key[0] === "@") return true;
+    if (key === "county") key = "state";
     switch (kind) {
       case "text":
+      case "search":
         return key !== "category";
       case "email":
         return key === "email" || key === "account_id";
@@ -882,9 +887,7 @@
 
     // The text that labels the control, and how directly it does.
     let primary = { text: own, source: "label" };
-    let optionText = "";
     if (choice && group.length > 1) {
-      optionText = own || followingText(el);
       primary = questionOf(el, group, item.sections);
     } else if (choice) {
       if (!own) primary = { text: followingText(el) || nearbyText(el), source: "nearby" };
@@ -943,7 +946,9 @@
     // type=tel also brings up the number pad for postcodes and amounts: a weak hint.
     if (kind === "tel") signals.push({ source: "type", outcome: "phone", strength: 1, weight: 0.55, text: "type=tel" });
 
-    if (choice && CONSENT.test(labelText(`${primary.text} ${optionText}`))) {
+    // A single box is its own label; in a group the question decides, not the answers.
+    const consentText = choice && group.length > 1 ? primary.text : `${primary.text} ${own}`;
+    if (choice && CONSENT.test(labelText(consentText))) {
       return refuse(rec, "consent", "a consent or agreement box");
     }
     const hard = signals.find((s) => s.outcome[0] === "!" && s.outcome !== "!third_party");
@@ -1006,8 +1011,9 @@
 
   const ADDRESS_FAMILY = new Set(["address", "address_line1", "full_address"]);
 
+  // Outcomes that say the same thing at different precision: no conflict.
   function agree(a, b) {
-    return a === b || (ADDRESS_FAMILY.has(a) && ADDRESS_FAMILY.has(b));
+    return a === b || (ADDRESS_FAMILY.has(a) && ADDRESS_FAMILY.has(b)) || (NAME_KEYS.has(a) && NAME_KEYS.has(b) && (a === "full_name" || b === "full_name"));
   }
 
   // A site rule names the key, or one of the registry's special keys.
@@ -1198,13 +1204,21 @@
       }
     }
 
+    // A UK county is the state line; beside a US state it is not.
+    const hasState = has("state");
+    for (const r of list) {
+      if (r.key !== "county") continue;
+      r.key = "state";
+      if (hasState) setAside(r, "a county beside a state field: left for you", "split_field");
+    }
+
     // A state box right after a state list is the one for other countries:
     // fill() uses it only when the list has no matching choice.
     for (let i = 1; i < list.length; i++) {
       const r = list[i];
-      if (r.key !== "state") continue;
+      if (r.key !== "state" || r.kind === "select") continue;
       for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
-        if (list[k].key === "state") {
+        if (list[k].key === "state" && list[k].kind === "select") {
           setAside(r, "another box for the state, for addresses the list above does not cover", "alternative");
           r.alternativeOf = list[k];
           break;
@@ -1212,13 +1226,16 @@
       }
     }
 
-    // "Name" beside "Surname" is the given name; "Name" beside "First name" the family name.
-    const family = has("family_name");
-    const given = has("given_name");
-    for (const r of list) {
-      if (r.key !== "full_name" || !r.bare || family === given) continue;
-      r.key = family ? "given_name" : "family_name";
-      r.reasons.push(family ? "a name beside a family-name field" : "a name beside a given-name field");
+    // "Name" just before "Surname" is the given name; just after "First name", the family name.
+    for (let i = 0; i < list.length; i++) {
+      const r = list[i];
+      if (r.key !== "full_name" || !r.bare) continue;
+      const near = (key, from, to) => list.slice(Math.max(0, from), to).some((x) => x.key === key);
+      const familyAfter = near("family_name", i + 1, i + 3);
+      const givenBefore = near("given_name", i - 2, i);
+      if (familyAfter === givenBefore) continue;
+      r.key = familyAfter ? "given_name" : "family_name";
+      r.reasons.push(familyAfter ? "a name just before a family-name field" : "a name just after a given-name field");
     }
 
     // Street and house number asked apart: the one-line street would not fit.
