@@ -337,3 +337,19 @@ def test_as_a_real_process_errors_are_clean() -> None:
     )
     assert missing.returncode == 1
     assert "There is no case #42" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_edit_in_the_editor_saves_valid_json_only(
+    profile: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    case_id = new_case(CASE_EN)
+    monkeypatch.setenv("EDITOR", "sed -i s/jacket/coat/")
+    code, _, err = run("case", "edit", str(case_id))
+    assert code == 0, err
+    shown = json.loads(run("case", "show", str(case_id), "--json")[1])
+    assert shown["title"] == CASE_EN["title"].replace("jacket", "coat")
+    assert shown["narrative"] == CASE_EN["narrative"].replace("jacket", "coat")
+    monkeypatch.setenv("EDITOR", "sed -i s/89.90/-1/")
+    code, _, err = run("case", "edit", str(case_id))
+    assert code == 1 and "  amount: " in err
+    assert json.loads(run("case", "show", str(case_id), "--json")[1])["amount"] == "89.90"
