@@ -133,6 +133,14 @@ def test_a_guide_with_a_case_gives_a_text_that_fits(secret_service: None) -> Non
     assert shown.returncode == 0 and guide["text"] in shown.stdout
 
 
+def test_a_case_too_long_for_the_limit_still_gets_the_guide(secret_service: None) -> None:
+    case_id = _case(title="A membership bought on 3 March 2025 was never activated " * 3)
+    out = plaint("channels", "wechat_pay", "--case", str(case_id), "--lang", "en")
+    assert out.returncode == 1
+    assert "the limit is 300" in out.stderr and "Traceback" not in out.stderr
+    assert "95017" in out.stdout and "Steps:" in out.stdout
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_help_is_quick_and_lists_the_command(lang: str) -> None:
     out = plaint("--help", LC_ALL=f"{lang}.UTF-8")

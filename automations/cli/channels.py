@@ -209,23 +209,31 @@ def _describe(channel: Any, lang: str, contacts: bool = True) -> str:
     return "\n".join(out)
 
 
-def _guide_text(ctx: click.Context, channel: Any, case_id: int, lang: str) -> tuple[str, list[str]]:
-    """The case's letter for this channel, fitted to its limit, and what was left out."""
-    from server.casework.letters import compose_letter
+def _guide_text(
+    ctx: click.Context, channel: Any, case_id: int, lang: str
+) -> tuple[str | None, list[str]]:
+    """The case's letter for this channel, fitted to its limit, and what was left out.
+
+    None, with the reason, when even the letter's essentials exceed the limit.
+    """
+    from server.casework.letters import LetterTooLong, compose_letter
     from server.store import ProfileStore
     from server.store.cases import CaseStore
 
     case = CaseStore().require(case_id, ctx.obj["profile"])
     found = ProfileStore().get(ctx.obj["profile"])
-    letter = compose_letter(
-        case,
-        found.data if found else None,
-        lang,
-        channel.guide.text_limit,
-        channel=channel.id,
-        channel_name=channel.name(lang),
-        forbidden=channel.forbidden_in_text,
-    )
+    try:
+        letter = compose_letter(
+            case,
+            found.data if found else None,
+            lang,
+            channel.guide.text_limit,
+            channel=channel.id,
+            channel_name=channel.name(lang),
+            forbidden=channel.forbidden_in_text,
+        )
+    except LetterTooLong as exc:  # its message holds counts only, no case details
+        return None, [str(exc)]
     return letter.text, list(letter.notes)
 
 
@@ -282,17 +290,22 @@ def _show_one(
     if channel.guide is not None and case_id is not None:
         text, notes = _guide_text(ctx, channel, case_id, lang)
     guide = render_guide(channel, lang, text) if channel.guide is not None else None
+    # A case was given but its text cannot fit: the guide still helps, the exit says so.
+    too_long = case_id is not None and guide is not None and text is None
     if as_json:
         data = channel.to_dict()
         data["name"] = channel.name(lang)
         if guide is not None:
             data["rendered_guide"] = {**guide.to_dict(), "notes": notes}
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-        return
-    # A guide lists the contacts itself, next to the steps that use them.
-    click.echo(_describe(channel, lang, contacts=guide is None))
-    if guide is not None:
-        click.echo("")
-        click.echo(guide.as_text(title=False), nl=False)
-        for note in notes:
-            click.echo(f"- {note}")
+    else:
+        # A guide lists the contacts itself, next to the steps that use them.
+        click.echo(_describe(channel, lang, contacts=guide is None))
+        if guide is not None:
+            click.echo("")
+            click.echo(guide.as_text(title=False), nl=False)
+            if not too_long:
+                for note in notes:
+                    click.echo(f"- {note}")
+    if too_long:
+        raise InvalidInput(notes[0])
