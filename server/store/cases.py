@@ -357,9 +357,15 @@ class CaseStore:
         if statuses:
             where.append(f"status IN ({', '.join('?' for _ in statuses)})")
             params.extend(statuses)
-        sql = "SELECT * FROM cases" + (f" WHERE {' AND '.join(where)}" if where else "")
+        counts = ", ".join(
+            f"(SELECT count(*) FROM {table} WHERE case_id = cases.id) AS {table}_count"
+            for table in ("evidence", "contacts", "filings")
+        )
+        sql = f"SELECT cases.*, {counts} FROM cases" + (
+            f" WHERE {' AND '.join(where)}" if where else ""
+        )
         with self._connection() as conn:
-            conn.execute("BEGIN")
+            conn.execute("BEGIN")  # one consistent snapshot of every case listed
             try:
                 out = []
                 for row in conn.execute(sql + " ORDER BY id DESC", params).fetchall():
@@ -368,9 +374,7 @@ class CaseStore:
                         self._children(conn, case)
                     else:
                         for table in ("evidence", "contacts", "filings"):
-                            case[f"{table}_count"] = conn.execute(
-                                f"SELECT count(*) FROM {table} WHERE case_id = ?", (row["id"],)
-                            ).fetchone()[0]
+                            case[f"{table}_count"] = row[f"{table}_count"]
                     out.append(case)
                 return out
             finally:
