@@ -192,7 +192,10 @@ TAKEN = Choice()  # the channel takes the category and asks nothing to classify 
 class FieldSpec:
     """A field a wizard step is expected to show, found by its label text.
 
-    ``key`` is a canonical field key (schemas.keys) or one of SPECIAL_KEYS.
+    ``label`` is the text of the field's <label>, or the legend of a group of
+    radios or checkboxes.  ``key`` is a canonical field key (schemas.keys) or one
+    of SPECIAL_KEYS.  A canonical key on a radio group or select means: choose
+    the option whose text contains the value (PayPal lists transactions by id).
     """
 
     label: str
@@ -264,9 +267,9 @@ class Wizard:
 
     steps: tuple[Step, ...]
     submit: str  # the button the person presses; plaint never does
-    review_marker: str  # text only the final page shows
+    review_marker: str  # the heading of the final page, where plaint stops
     start: tuple[str, ...] = ()  # links or buttons from the channel's url to the first step
-    login_markers: tuple[str, ...] = ()  # text a login wall shows
+    login_markers: tuple[str, ...] = ()  # the heading a login wall shows
 
     def __post_init__(self) -> None:
         if not self.steps:

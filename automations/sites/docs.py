@@ -48,14 +48,14 @@ def _url(url: str) -> str:
 def _choice(mapped: Choice | None) -> str:
     if mapped is None:
         return "not taken"
-    parts = [" › ".join(f"{p.option}" for p in mapped.picks) or "taken (no field to choose)"]
+    text = " › ".join(p.option for p in mapped.picks) or "taken (no field to choose)"
     if mapped.code:
-        parts.append(f"code `{mapped.code}`")
+        text += f" (code `{mapped.code}`)"
     if mapped.alternatives:
-        parts.append("or: " + "; ".join(p.option for p in mapped.alternatives))
+        text += " — or: " + "; ".join(p.option for p in mapped.alternatives)
     if mapped.note:
-        parts.append(mapped.note.en)
-    return ". ".join(parts)
+        text += f" — {mapped.note.en}"
+    return text
 
 
 def _field(spec: FieldSpec) -> str:

@@ -153,8 +153,12 @@ CHANNEL = Channel(
                     FieldSpec("Name of the person", THIRD_PARTY, unsure=True),
                     FieldSpec(MORE_Q, PERSON, "radio", unsure=True),
                     FieldSpec("Address", THIRD_PARTY, shown_if=Pick(MORE_Q, "Yes"), unsure=True),
-                    FieldSpec("Phone", THIRD_PARTY, "tel", shown_if=Pick(MORE_Q, "Yes")),
-                    FieldSpec("Email", THIRD_PARTY, "email", shown_if=Pick(MORE_Q, "Yes")),
+                    FieldSpec(
+                        "Phone", THIRD_PARTY, "tel", shown_if=Pick(MORE_Q, "Yes"), unsure=True
+                    ),
+                    FieldSpec(
+                        "Email", THIRD_PARTY, "email", shown_if=Pick(MORE_Q, "Yes"), unsure=True
+                    ),
                 ),
                 next="Continue",
             ),
