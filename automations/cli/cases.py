@@ -86,15 +86,19 @@ _STAGES = {
     "mediation": {"en": "mediation / public", "zh": "调解 / 公开投诉"},
     "legal": {"en": "legal", "zh": "法律途径"},
 }
-_WHEN = {
-    "overdue": {"en": "OVERDUE", "zh": "已逾期"},
-    "today": {"en": "TODAY", "zh": "今天"},
-    "upcoming": {"en": "upcoming", "zh": "即将到期"},
-}
 
 
 def t(key: str, lang: str, *args: Any, **kwargs: Any) -> str:
     return _T[key][lang].format(*args, **kwargs)
+
+
+def colon(lang: str) -> str:
+    return "：" if lang == "zh" else ": "
+
+
+def heading(key: str, lang: str) -> str:
+    """A section heading, with the colon of the language."""
+    return t(key, lang) + ("：" if lang == "zh" else ":")
 
 
 # -- shared plumbing -----------------------------------------------------------
@@ -478,7 +482,7 @@ def _print_case(case: dict[str, Any], checks: dict[int, Any], lang: str) -> None
     from server.casework.deadlines import describe_due
 
     today = dt.date.today()
-    click.echo(f"{t('case', lang)} #{case['id']}: {case['title']}")
+    click.echo(f"{t('case', lang)} #{case['id']}{colon(lang)}{case['title']}")
     rows = [
         ("status", lbl(STATUSES, case["status"], lang)),
         ("company", case["company"]),
@@ -489,13 +493,19 @@ def _print_case(case: dict[str, Any], checks: dict[int, Any], lang: str) -> None
         ("amount", _amount(case, lang)),
         ("transactions", ", ".join(case.get("transaction_ids") or ())),
     ]
+    from rich.cells import cell_len
+
+    width = max(cell_len(t(key, lang)) for key, _ in rows) + 2
     for key, value in rows:
         if value:
-            click.echo(f"  {t(key, lang):<14} {value}")
-    click.echo(f"\n{t('narrative', lang)}:\n  " + case["narrative"].replace("\n", "\n  "))
-    click.echo(f"\n{t('resolution', lang)}:\n  " + case["desired_resolution"].replace("\n", "\n  "))
+            name = t(key, lang)
+            click.echo(f"  {name}{' ' * (width - cell_len(name))}{value}")
+    click.echo(f"\n{heading('narrative', lang)}\n  " + case["narrative"].replace("\n", "\n  "))
+    click.echo(
+        f"\n{heading('resolution', lang)}\n  " + case["desired_resolution"].replace("\n", "\n  ")
+    )
 
-    click.echo(f"\n{t('evidence', lang)}:")
+    click.echo(f"\n{heading('evidence', lang)}")
     if not case["evidence"]:
         click.echo(f"  {t('none', lang)}")
     for number, item in enumerate(case["evidence"], 1):
@@ -506,7 +516,7 @@ def _print_case(case: dict[str, Any], checks: dict[int, Any], lang: str) -> None
         click.echo(f"  {number}. [#{item['id']}] {kind}: {item['file_name']}{note}")
         click.echo(f"     SHA-256 {item['sha256']}  {item['size']} B  {state}")
 
-    click.echo(f"\n{t('contacts', lang)}:")
+    click.echo(f"\n{heading('contacts', lang)}")
     if not case["contacts"]:
         click.echo(f"  {t('none', lang)}")
     for c in case["contacts"]:
@@ -520,7 +530,7 @@ def _print_case(case: dict[str, Any], checks: dict[int, Any], lang: str) -> None
         if c.get("outcome"):
             click.echo("     → " + c["outcome"].replace("\n", "\n       "))
 
-    click.echo(f"\n{t('filings', lang)}:")
+    click.echo(f"\n{heading('filings', lang)}")
     if not case["filings"]:
         click.echo(f"  {t('none', lang)}")
     for f in case["filings"]:
@@ -989,7 +999,6 @@ def followups(
     Across your open cases, with the next step for each.
     """
     from schemas.case import OPEN_STATUSES
-    from server.casework.deadlines import describe_due
     from server.casework.followups import followups as compute
 
     lang = _lang(ctx, lang)
@@ -1006,20 +1015,34 @@ def followups(
         click.echo(t("no_followups", lang), err=True)
         return
     for item in items:
-        when = _WHEN[item.when(today)][lang]
+        when = _when_text(item, today, lang)
         channel = _channel_name(item.channel, lang, item.company) if item.channel else ""
         where = f" · {channel}" if channel else ""
         ref = f" · {t('ref', lang, item.reference)}" if item.reference else ""
         unsure = t("unsure", lang) if item.due.certainty == "unsure" else ""
         click.echo(
-            f"{_fmt_date(item.due.date, lang)}  {when} ({describe_due(item.due, today, lang)})"
-            f"  #{item.case_id} {item.title}{where}{ref}"
+            f"{_fmt_date(item.due.date, lang)}  {when}  #{item.case_id} {item.title}{where}{ref}"
         )
         click.echo(f"    {item.due.label[lang]}{unsure}")
         if item.due.date <= today or item.due.who == "you":
             click.echo(f"    → {item.due.action[lang]}")
         if item.next is not None and item.next.state in ("ready", "waiting"):
-            click.echo(f"    {t('next', lang)}: {_step_name(item.next, lang, item.company)}")
+            click.echo(
+                f"    {t('next', lang)}{colon(lang)}{_step_name(item.next, lang, item.company)}"
+            )
+
+
+def _when_text(item: Any, today: dt.date, lang: str) -> str:
+    """``OVERDUE by 3 days`` / ``TODAY`` / ``in 5 days``; 已逾期3天 / 今天到期 / 还有5天."""
+    from server.casework.deadlines import describe_due
+
+    text = describe_due(item.due, today, lang)
+    if lang == "zh":
+        return text
+    when = item.when(today)
+    if when == "overdue":
+        return "OVERDUE" + text[len("overdue") :]
+    return "DUE TODAY" if when == "today" else text
 
 
 def _step_name(step: Any, lang: str, company: str) -> str:
@@ -1035,10 +1058,10 @@ def _official_contacts(channel_id: str | None, lang: str) -> list[str]:
     channel = _channel(channel_id)
     if channel is None:
         return [f"(no details for {channel_id} in the channel registry)"]
-    lines = [channel.url]
+    lines = [] if channel.url.startswith("tel:") else [channel.url]
     for contact in channel.contacts:
         hours = f" ({contact.hours.pick(lang)})" if contact.hours else ""
-        lines.append(f"{contact.label.pick(lang)}: {contact.value}{hours}")
+        lines.append(f"{contact.label.pick(lang)}{colon(lang)}{contact.value}{hours}")
     return lines
 
 
@@ -1080,14 +1103,14 @@ def escalate(ctx: click.Context, case_id: int, as_json: bool, lang: str | None) 
         return
     category = label(CATEGORIES, found["category"], lang)
     click.echo(
-        f"{t('case', lang)} #{case_id}: {found['title']} — {found['company']}, {category} "
-        f"({found['jurisdiction']})"
+        f"{t('case', lang)} #{case_id}{colon(lang)}{found['title']} — {found['company']}, "
+        f"{category} ({found['jurisdiction']})"
     )
     if checklist:
-        click.echo(f"\n!! {t('urgent', lang)}:")
+        click.echo(f"\n!! {heading('urgent', lang)}")
         for i, item in enumerate(checklist, 1):
             click.echo(f"  {i}. {item[lang]}")
-    click.echo(f"\n{t('ladder', lang)}:")
+    click.echo(f"\n{heading('ladder', lang)}")
     marks = {"done": "✓", "open": "…", "ready": "→", "waiting": "·", "later": " "}
     for i, step in enumerate(steps, 1):
         name = _step_name(step, lang, found["company"])
@@ -1128,7 +1151,9 @@ def escalate(ctx: click.Context, case_id: int, as_json: bool, lang: str | None) 
             for line in _official_contacts(step.channel, lang):
                 click.echo(f"       {line}")
     if upcoming is not None:
-        click.echo(f"\n{t('next', lang)}: {_step_name(upcoming, lang, found['company'])}")
+        click.echo(
+            f"\n{t('next', lang)}{colon(lang)}{_step_name(upcoming, lang, found['company'])}"
+        )
 
 
 @click.command()
