@@ -13,6 +13,7 @@ from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from automations import sites
 from automations.sites import CATEGORY, FIXED, Channel, FieldSpec
+from tests.support.env import REPO
 from tests.support.fixtures_sites import (
     COMPANIES_12315,
     PAYPAL_TRANSACTIONS,
@@ -266,3 +267,49 @@ def test_the_server_listens_on_loopback_only(replica_sites: ReplicaServer) -> No
     assert urllib.parse.urlsplit(replica_sites.base_url).hostname == "127.0.0.1"
     with urllib.request.urlopen(replica_sites.url("cfpb"), timeout=10) as response:
         assert "Describe what happened" in response.read().decode()
+
+
+def test_the_registry_rules_drive_the_engine_through_a_replica(
+    page: Page, replica_sites: ReplicaServer
+) -> None:
+    """Ready for the per-site scripts: the engine, given only the channel's fill
+    rules, fills each CFPB step; the wizard accepts every step; nothing is sent."""
+    channel = sites.get("cfpb")
+    assert channel.wizard is not None
+    values = {
+        "complaint_description": "The wallet charged me twice for one payment.",
+        "amount": "40.00",
+        "incident_date": "2025-03-03",
+        "category": "payment_failed_but_charged",
+        "given_name": "Ana",
+        "family_name": "Ruiz",
+        "address_line1": "1 Main St",
+        "city": "Fresno",
+        "state": "CA",
+        "postal_code": "93701",
+        "email": "ana@example.com",
+        "company_name": "Sample Wallet Inc.",
+        "desired_resolution": "Refund the second charge of $40.",
+    }
+    page.goto(replica_sites.url("cfpb"))
+    for script in ("field_keys.js", "engine.js"):
+        page.add_script_tag(path=str(REPO / "extension" / script))
+    filled: set[str] = set()
+    for step in channel.wizard.steps:
+        region = page.get_by_role("region", name=step.title, exact=True)
+        report = region.evaluate(
+            "(root, [values, rules]) => PlaintEngine.fill(root, values, {rules})",
+            [values, channel.fill_rules],
+        )
+        filled |= {f["key"] for f in report["filled"]}
+        if step.next:
+            page.get_by_role("button", name=step.next, exact=True).click()
+            expect(page.get_by_role("alert")).to_have_count(0)
+    assert filled == set(values)
+    expect(
+        page.get_by_role("heading", name=channel.wizard.review_marker, exact=True)
+    ).to_be_visible()
+    review = page.locator("[data-review]")
+    for shown in ("Other transaction problem", "Mobile or digital wallet", "California", "Ana"):
+        expect(review).to_contain_text(shown)
+    assert replica_sites.submissions("cfpb") == 0
