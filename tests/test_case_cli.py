@@ -353,3 +353,14 @@ def test_edit_in_the_editor_saves_valid_json_only(
     code, _, err = run("case", "edit", str(case_id))
     assert code == 1 and "  amount: " in err
     assert json.loads(run("case", "show", str(case_id), "--json")[1])["amount"] == "89.90"
+
+
+def test_the_cli_choices_are_the_schemas() -> None:
+    from automations.cli import cases
+    from schemas import case
+
+    assert tuple(case.CATEGORIES) == cases.CATEGORY_IDS
+    assert tuple(case.STATUSES) == cases.STATUS_IDS
+    assert tuple(case.EVIDENCE_KINDS) == cases.EVIDENCE_KIND_IDS
+    assert tuple(case.DIRECTIONS) == cases.DIRECTION_IDS
+    assert tuple(case.FILING_STATUSES) == cases.FILING_STATUS_IDS

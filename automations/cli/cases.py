@@ -35,6 +35,22 @@ CASE_FIELDS = (
     "desired_resolution",
 )
 REQUIRED = ("company", "category", "jurisdiction", "title", "narrative", "desired_resolution")
+# The choices of schemas.case, spelled out so `plaint --help` need not load
+# marshmallow (a test keeps them equal).
+CATEGORY_IDS = (
+    "unauthorized_transaction",
+    "account_frozen",
+    "payment_failed_but_charged",
+    "refund_refused",
+    "no_response",
+    "fraud_scam",
+    "fees",
+    "other",
+)
+STATUS_IDS = ("draft", "filed", "awaiting_response", "escalated", "resolved", "closed")
+EVIDENCE_KIND_IDS = ("transaction_record", "screenshot", "chat_log", "email", "other")
+DIRECTION_IDS = ("outgoing", "incoming", "note")
+FILING_STATUS_IDS = ("awaiting_response", "responded", "final_response", "escalated", "closed")
 
 # CLI words in both languages; case content is printed as the person wrote it.
 _T: dict[str, dict[str, str]] = {
@@ -228,7 +244,6 @@ def _amount(case: dict[str, Any], lang: str) -> str:
 
 def case_field_options() -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """The options naming each case field, shared by `case new` and `case edit`."""
-    from schemas.case import CATEGORIES
 
     def decorate(fn: Callable[..., Any]) -> Callable[..., Any]:
         options = [
@@ -236,7 +251,7 @@ def case_field_options() -> Callable[[Callable[..., Any]], Callable[..., Any]]:
             click.option("--account-id", help="Your wallet account: email, phone or address."),
             click.option(
                 "--category",
-                type=click.Choice(list(CATEGORIES)),
+                type=click.Choice(CATEGORY_IDS),
                 help="What kind of problem it is.",
             ),
             click.option(
@@ -424,7 +439,7 @@ def new(ctx: click.Context, from_json: Any, as_json: bool, **kwargs: Any) -> Non
     "--status",
     "statuses",
     multiple=True,
-    type=click.Choice(["draft", "filed", "awaiting_response", "escalated", "resolved", "closed"]),
+    type=click.Choice(STATUS_IDS),
     help="Only cases with this status (repeat for several).",
 )
 @click.option("--all-profiles", is_flag=True, help="Cases of every profile.")
@@ -636,7 +651,7 @@ def _edit_in_editor(found: dict[str, Any]) -> dict[str, Any] | None:
 @case_field_options()
 @click.option(
     "--status",
-    type=click.Choice(["draft", "filed", "awaiting_response", "escalated", "resolved", "closed"]),
+    type=click.Choice(STATUS_IDS),
     help="Set the status.",
 )
 @click.option(
@@ -743,7 +758,7 @@ def evidence() -> None:
 @click.option(
     "--kind",
     required=True,
-    type=click.Choice(["transaction_record", "screenshot", "chat_log", "email", "other"]),
+    type=click.Choice(EVIDENCE_KIND_IDS),
     help="What the file is.",
 )
 @click.option("--note", help="What it shows.")
@@ -785,7 +800,7 @@ def evidence_verify(ctx: click.Context, case_id: int) -> None:
 @click.option("--outcome", help="What came of it.")
 @click.option(
     "--direction",
-    type=click.Choice(["outgoing", "incoming", "note"]),
+    type=click.Choice(DIRECTION_IDS),
     default="outgoing",
     show_default=True,
     help="outgoing: you contacted them; incoming: they contacted you.",
@@ -923,7 +938,7 @@ def response(
 @click.argument("filing")
 @click.argument(
     "status",
-    type=click.Choice(["awaiting_response", "responded", "final_response", "escalated", "closed"]),
+    type=click.Choice(FILING_STATUS_IDS),
 )
 @click.pass_context
 def filing_status(ctx: click.Context, case_id: int, filing: str, status: str) -> None:
