@@ -138,7 +138,7 @@ def test_fitting_drops_whole_parts_and_never_cuts_a_sentence(
     case = case_store.update(case["id"], {"narrative": narrative})
     full = compose_letter(case, PROFILE_ZH, lang, today=TODAY)
     previous = full.length
-    for limit in range(full.length - 1, 200, -97):
+    for limit in range(full.length - 1, 0, -97):
         try:
             letter = compose_letter(case, PROFILE_ZH, lang, channel_limit=limit, today=TODAY)
         except LetterTooLong as exc:
@@ -209,3 +209,26 @@ def test_sentence_ends_respect_decimals_and_both_scripts() -> None:
     assert parts[2].endswith("我再次联系。")
     assert parts[-1] == text
     assert re.search(r"12\.$", "".join(parts)) is None
+
+
+def test_a_small_box_gets_the_compact_layout_with_every_essential(full_case: Any) -> None:
+    case = full_case("zh")
+    letter = compose_letter(
+        case, PROFILE_ZH, "zh", channel_limit=300, channel="wechat_pay", today=TODAY
+    )
+    assert letter.length <= 300
+    assert "开头语和各部分标题" in letter.notes[-1]
+    text = letter.text
+    for fact in (
+        case["title"],
+        case["company"],
+        "人民币 1,234.50 元（CNY）",
+        "2024年3月5日",
+        *case["transaction_ids"],
+        case["desired_resolution"],
+    ):
+        assert fact in text, fact
+    assert "基本事实" not in text  # no headings
+    assert text.count(case["transaction_ids"][0]) == 1  # not repeated after the title
+    kept = narrative_in(text, case["narrative"])
+    assert kept and kept[-1] == "。"

@@ -111,6 +111,14 @@ _W: dict[str, dict[str, str]] = {
     "incident_date": {"en": "Date of the incident", "zh": "发生日期"},
     "amount": {"en": "Amount involved", "zh": "涉及金额"},
     "transactions": {"en": "Transaction IDs", "zh": "交易单号"},
+    # Shorter words for a small description box (compact layout).
+    "company_short": {"en": "Company", "zh": "被投诉方"},
+    "account_short": {"en": "Account", "zh": "账户"},
+    "problem_short": {"en": "Problem", "zh": "问题"},
+    "incident_date_short": {"en": "Date", "zh": "日期"},
+    "amount_short": {"en": "Amount", "zh": "金额"},
+    "transactions_short": {"en": "Transactions", "zh": "交易单号"},
+    "resolution_short": {"en": "I ask for", "zh": "诉求"},
     "what_happened": {"en": "What happened", "zh": "事情经过"},
     "tried": {"en": "What I have already done", "zh": "已采取的措施"},
     "filed": {"en": "filed a complaint with {0}", "zh": "向{0}提交投诉"},
@@ -153,9 +161,9 @@ _W: dict[str, dict[str, str]] = {
     # Notes about fitting, in the letter's language.
     "note_limit": {
         "en": "Shortened to fit {limit} characters{where}: left out {parts}.",
-        "zh": "为符合{where}{limit}字符的限制，已省略：{parts}。",
+        "zh": "为符合{where}字数限制（{limit}字符），已省略：{parts}。",
     },
-    "note_where": {"en": " ({0})", "zh": "{0}"},
+    "note_where": {"en": " ({0})", "zh": "{0}的"},
     "note_forbidden": {
         "en": "Left out {parts}: {where} asks not to put them in this text.",
         "zh": "已省略{parts}：{where}要求不要在此文本中填写这些信息。",
@@ -182,6 +190,10 @@ _W: dict[str, dict[str, str]] = {
         "zh": "事情经过的最后1句",
     },
     "part_account": {"en": "the account", "zh": "账户信息"},
+    "part_layout": {
+        "en": "the opening sentence and the headings",
+        "zh": "开头语和各部分标题",
+    },
 }
 
 
@@ -277,8 +289,10 @@ class _Draft:
     sender: list[str]
     header: list[str]
     subject: str
+    title: str  # the subject without "Formal complaint:", for the compact layout
+    subject_refs: str  # the transaction ids after the subject (the facts repeat them)
     greeting: str | None
-    opening: str
+    opening: str | None
     facts: list[tuple[str, str]]
     narrative: str
     timeline: list[str]
@@ -289,6 +303,23 @@ class _Draft:
     lang: str
     keep_hashes: bool = True
     keep_evidence: bool = True
+    compact: bool = False  # no headings, facts on one line: for small description boxes
+
+
+def _compacted(blocks: list[_Block], lang: str) -> list[_Block]:
+    """The same content without headings: each section one paragraph, led by its title."""
+    out = []
+    semicolon = "；" if lang == "zh" else "; "
+    for b in blocks:
+        if b.kind == "fields":
+            line = semicolon.join(x.replace(_FIELD_SEP, _colon(lang)) for x in b.lines)
+            out.append(_Block("para", b.part, [line]))
+        elif b.title and b.kind in ("para", "items"):
+            body = semicolon.join(x.replace("\n", " ") for x in b.lines)
+            out.append(_Block("para", b.part, [b.title + _colon(lang) + body]))
+        else:
+            out.append(b)
+    return out
 
 
 def _blocks(d: _Draft) -> list[_Block]:
@@ -298,11 +329,15 @@ def _blocks(d: _Draft) -> list[_Block]:
         blocks.append(_Block("lines", "sender", list(d.sender)))
     if d.header:
         blocks.append(_Block("lines", "header", list(d.header)))
-    blocks.append(_Block("heading", "subject", [d.subject]))
+    # Compact, the title alone: the facts give the transaction ids.
+    subject = d.title if d.compact else d.subject + d.subject_refs
+    blocks.append(_Block("heading", "subject", [subject]))
     if d.greeting:
         blocks.append(_Block("para", "greeting", [d.greeting]))
-    blocks.append(_Block("para", "opening", [d.opening]))
-    facts = [f"{k}{_FIELD_SEP}{v}" for k, v in d.facts]
+    if d.opening:
+        blocks.append(_Block("para", "opening", [d.opening]))
+    suffix = "_short" if d.compact else ""
+    facts = [f"{_w(k + suffix, lang)}{_FIELD_SEP}{v}" for k, v in d.facts]
     blocks.append(_Block("fields", "facts", facts, _w("facts", lang)))
     if d.narrative.strip():
         blocks.append(_Block("para", "narrative", [d.narrative.strip()], _w("what_happened", lang)))
@@ -315,11 +350,14 @@ def _blocks(d: _Draft) -> list[_Block]:
         blocks.append(_Block("items", "evidence", lines, _w("evidence", lang)))
         if d.keep_hashes:
             blocks.append(_Block("para", "evidence_offer", [_w("evidence_offer", lang)]))
-    blocks.append(_Block("para", "resolution", [d.resolution], _w("resolution", lang)))
-    blocks.append(_Block("para", "deadline", [d.deadline], _w("deadline", lang)))
+    blocks.append(_Block("para", "resolution", [d.resolution], _w("resolution" + suffix, lang)))
+    # Compact, the deadline sentence speaks for itself.
+    blocks.append(
+        _Block("para", "deadline", [d.deadline], None if d.compact else _w("deadline", lang))
+    )
     if d.closing:
         blocks.append(_Block("sign", "closing", list(d.closing)))
-    return blocks
+    return _compacted(blocks, lang) if d.compact else blocks
 
 
 def _md_escape(text: str) -> str:
@@ -543,25 +581,23 @@ def compose_letter(
     ids = list(case.get("transaction_ids") or ())
     list_sep = _w("list_sep", lang)
     subject = _w("subject", lang, case["title"])
-    if ids:
-        subject += _w("subject_refs", lang, list_sep.join(ids))
+    subject_refs = _w("subject_refs", lang, list_sep.join(ids)) if ids else ""
 
-    facts: list[tuple[str, str]] = [(_w("company", lang), company)]
+    # (word key, value): the words are chosen when the letter is laid out.
+    facts: list[tuple[str, str]] = [("company", company)]
     if case.get("account_id"):
         if "account_id" in forbidden_set:
             left_for_channel.append(_w("part_account", lang))
             scrub_values.append(case["account_id"])
         else:
-            facts.append((_w("account", lang), case["account_id"]))
-    facts.append((_w("problem", lang), category))
+            facts.append(("account", case["account_id"]))
+    facts.append(("problem", category))
     if case.get("incident_date"):
-        facts.append((_w("incident_date", lang), format_date(case["incident_date"], lang)))
+        facts.append(("incident_date", format_date(case["incident_date"], lang)))
     if case.get("amount"):
-        facts.append(
-            (_w("amount", lang), format_amount(case["amount"], case.get("currency", ""), lang))
-        )
+        facts.append(("amount", format_amount(case["amount"], case.get("currency", ""), lang)))
     if ids:
-        facts.append((_w("transactions", lang), list_sep.join(ids)))
+        facts.append(("transactions", list_sep.join(ids)))
 
     due = _reply_due(case, target, today)
     if to_company and case.get("jurisdiction") == "GB":
@@ -623,6 +659,8 @@ def compose_letter(
         sender=sender,
         header=header,
         subject=subject,
+        title=_scrub(case["title"], scrub_values, lang) if scrub_values else case["title"],
+        subject_refs=subject_refs,
         greeting=greeting,
         opening=opening,
         facts=facts,
@@ -644,7 +682,7 @@ def compose_letter(
         text=text,
         lang=lang,
         fmt=fmt,
-        subject=subject,
+        subject=subject + subject_refs,
         reply_by=due.date,
         length=utf16_length(text),
         limit=channel_limit,
@@ -711,6 +749,14 @@ def _fit(draft: _Draft, fmt: str, limit: int | None) -> tuple[str, list[str]]:
         text = render(d)
         if utf16_length(text) <= limit:
             return text, dropped
+
+    # The opening repeats the facts, and headings take room a small box lacks.
+    d.opening = None
+    d.compact = True
+    dropped.append(_w("part_layout", lang))
+    text = render(d)
+    if utf16_length(text) <= limit:
+        return text, dropped
 
     ends = sentence_ends(d.narrative)[:-1]  # cut after a whole sentence, never inside one
     total = len(ends) + 1
