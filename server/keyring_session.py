@@ -52,6 +52,9 @@ class PersistentSecretService(SecretService.Keyring):
         self._collection_path = collection
         self._lock = threading.Lock()
         self._state: tuple[Any, Any, Any] | None = None  # connection, collection, session
+        # (service, username) → item path.  Item paths are not reused while the
+        # daemon runs, and a new connection (after a restart) starts afresh.
+        self._paths: dict[tuple[str, str], str] = {}
 
     # -- connection ---------------------------------------------------------------
 
@@ -78,6 +81,7 @@ class PersistentSecretService(SecretService.Keyring):
             with suppress(Exception):  # already broken: nothing more to release
                 self._state[0].close()
             self._state = None
+        self._paths.clear()
 
     def _run(self, operation: Callable[[Any, Any, Any], T]) -> T:
         """Run ``operation`` on the shared connection; reconnect once if it broke.
@@ -103,28 +107,41 @@ class PersistentSecretService(SecretService.Keyring):
             if collection.is_locked():  # the person dismissed the prompt
                 raise keyring.errors.KeyringLocked("Failed to unlock the collection!")
 
-    def _search(self, collection: Any, service: str, username: str) -> list[str]:
-        (paths,) = collection._collection.call(
-            "SearchItems", "a{ss}", self._query(service, username)
-        )
-        return list(paths)
+    def _search(self, connection: Any, collection: Any, service: str, username: str) -> str | None:
+        from secretstorage.collection import COLLECTION_IFACE
+        from secretstorage.util import DBusAddressWrapper
+
+        address = DBusAddressWrapper(collection.collection_path, COLLECTION_IFACE, connection)
+        (paths,) = address.call("SearchItems", "a{ss}", self._query(service, username))
+        if not paths:
+            self._paths.pop((service, username), None)
+            return None
+        self._paths[(service, username)] = paths[0]
+        return str(paths[0])
 
     # -- the keyring API ----------------------------------------------------------
 
     def get_password(self, service: str, username: str) -> str | None:
         def read(connection: Any, collection: Any, session: Any) -> str | None:
             from jeepney import DBusErrorResponse
+            from secretstorage.exceptions import ItemNotFoundException
 
-            paths = self._search(collection, service, username)
-            if not paths:
-                return None
-            try:
-                return _read_secret(connection, session, paths[0])
-            except DBusErrorResponse as exc:
-                if exc.name != _IS_LOCKED:
-                    raise
-            self._unlock(connection, collection)
-            return _read_secret(connection, session, paths[0])
+            path = self._paths.get((service, username))
+            for _attempt in range(3):
+                if path is None:
+                    path = self._search(connection, collection, service, username)
+                    if path is None:
+                        return None
+                try:
+                    return _read_secret(connection, session, path)
+                except ItemNotFoundException:  # deleted meanwhile: look it up again
+                    self._paths.pop((service, username), None)
+                    path = None
+                except DBusErrorResponse as exc:
+                    if exc.name != _IS_LOCKED:
+                        raise
+                    self._unlock(connection, collection)
+            raise keyring.errors.KeyringError("the keyring entry kept changing while read")
 
         return self._run(read)
 
@@ -134,7 +151,8 @@ class PersistentSecretService(SecretService.Keyring):
             collection.session = session
             attributes = self._query(service, username, application=self.appid)
             label = f"Password for '{username}' on '{service}'"
-            collection.create_item(label, attributes, password.encode(), replace=True)
+            item = collection.create_item(label, attributes, password.encode(), replace=True)
+            self._paths[(service, username)] = item.item_path
 
         self._run(write)
 
@@ -143,10 +161,11 @@ class PersistentSecretService(SecretService.Keyring):
             from secretstorage import Item
 
             self._unlock(connection, collection)
-            paths = self._search(collection, service, username)
-            if not paths:
+            path = self._search(connection, collection, service, username)
+            if path is None:
                 raise keyring.errors.PasswordDeleteError("No such password!")
-            Item(connection, paths[0], session).delete()
+            self._paths.pop((service, username), None)
+            Item(connection, path, session).delete()
 
         self._run(delete)
 

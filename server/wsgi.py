@@ -15,7 +15,8 @@ from .security import MAX_BODY
 
 # waitress adjustments, the same for the helper and for the benchmark's baseline.
 WAITRESS_OPTIONS: dict[str, Any] = {
-    "threads": 8,
+    # More than waitress' 4: a request waiting for the keyring holds a thread, not the CPU.
+    "threads": 16,
     "ident": "plaint",
     # The app refuses bodies over 1 MiB with a JSON 413; waitress stops anything
     # far larger before buffering it.
