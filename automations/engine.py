@@ -32,34 +32,6 @@ if TYPE_CHECKING:
 ENGINE_FILES = ("field_keys.js", "engine.js")
 WORLD = "plaint-engine"
 
-# Readable names for the report's reason codes (docs/engine.md lists them).
-REASONS: dict[str, str] = {
-    "password": "a password or security answer",
-    "otp": "a one-time or verification code",
-    "captcha": "a CAPTCHA",
-    "card": "a payment card detail",
-    "cvv": "a card security code",
-    "bank_card": "a bank card or bank account detail",
-    "seed": "a recovery phrase or private key",
-    "file": "a file upload: attach evidence yourself",
-    "consent": "a consent, declaration or signature: only you can give it",
-    "third_party": "someone else's details",
-    "sign_in": "a sign-in form",
-    "no_value": "no value in your profile or case",
-    "sensitive": "a sensitive value you did not allow",
-    "low_confidence": "not sure enough what the field asks",
-    "has_value": "already had a value; kept it",
-    "hidden": "hidden on the page",
-    "read_only": "read-only or disabled",
-    "split_field": "one part of a split field",
-    "site_rule": "this site's rules leave it empty",
-    "person": "a question only you can answer",
-    "no_option": "none of its choices matches",
-    "too_long": "the value is longer than the field allows",
-    "format": "the value has the wrong form for the field",
-    "rejected": "the page did not keep the value",
-}
-
 
 class EngineError(Exception):
     """The engine could not run in the page.  The message never holds field values."""
@@ -256,6 +228,8 @@ def engine_options(
         "variants": payload.get("variants") or {},
         "rules": rules if rules is not None else channel.get("rules") or {},
         "allowSensitive": allowed,
+        # Only the names of the values held back, so the report can say why.
+        "withheld": sorted(SENSITIVE_KEYS - set(allowed)),
         "overwrite": overwrite,
         "highlight": highlight,
     }

@@ -143,7 +143,7 @@
     ["transaction_id", 1, "transaction ?(id|number|no|reference|ref|hash|code)|\\btx ?(id|hash)|\\btxn|order ?(id|number|no|#)|payment ?(id|reference|ref|number|no)|receipt ?(number|no)|invoice ?(number|no)|交易单号|交易号|交易编号|订单号|订单编号|流水号|商户单号|支付单号|交易流水|注文番号"],
     ["account_id", 1, "(paypal|venmo|cash ?app|coinbase|alipay|wechat|wallet|exchange) ?(account|id|user|email|username|handle|cashtag|tag)|(your )?account (id|identifier|email|handle) (with|at|on)|account with (the )?(company|provider)|customer ?(id|number|reference|ref)|membership ?(number|no)|\\bcashtag|支付宝账|微信号|微信账|会员号|客户号"],
     ["account_id", 0.8, "account ?(id|number|no|#)|账户号|账号|账户|帐号"],
-    ["incident_date", 1, "(date|when|day) (of |did )?(the )?(incident|transaction|problem|issue|payment|loss|occurrence|event|dispute|purchase|this happen|it happen)|when did|incident date|transaction date|purchase date|date (it|this) happened|发生(日期|时间)|交易(日期|时间)|事发(日期|时间)|支付(日期|时间)|付款(日期|时间)|购买(日期|时间)|消费(日期|时间)"],
+    ["incident_date", 1, "(date|when|day) (of |did )?(the )?(incident|transaction|problem|issue|payment|loss|occurrence|event|dispute|purchase|this happen|it happen)|when did|(incident|transaction|purchase|payment|loss|dispute) date|date (it|this) happened|发生(日期|时间)|交易(日期|时间)|事发(日期|时间)|支付(日期|时间)|付款(日期|时间)|购买(日期|时间)|消费(日期|时间)"],
     ["amount", 1, "amount (lost|involved|disputed|in dispute|of (the |your )?(loss|transaction|payment|money|dispute)|paid|sent|taken|charged)|(transaction|disputed|loss|lost|payment|refund|claim) amount|how much|money (lost|taken|involved)|涉诉金额|涉及金额|损失金额|交易金额|争议金额|投诉金额|金额"],
     ["amount", 0.6, "\\bamount\\b|\\bsum\\b"],
     ["currency", 1, "currency|币种|货币|通貨"],
@@ -154,8 +154,9 @@
     ["-", 1, "social security|\\bssn\\b|\\bsin\\b|tax ?(id|number|no|payer)|\\btin\\b|national insurance|\\bnin\\b|passport|driver s licen|driving licen|licen[cs]e ?(number|no)|税号|护照|驾驶证|证件类型|document type|id type|type of id"],
     ["id_number", 1, "(national|government|personal|citizen|resident|identity) ?(id|identification|card)( number| no)?|\\bid ?(card )?(number|no)\\b|identity ?(card|number|document) ?(number|no)?|身份证|证件号|公民身份号码|身份号码|居民身份"],
     // Names.
-    ["-", 1, "middle|\\bmi\\b|\\binitial|mittel|segundo nombre|отчество|salutation|honorific|name ?(prefix|suffix)|^(prefix|suffix)$|anrede|\\btitle\\b|称谓|称呼|\\bgender\\b|\\bsex\\b|性别|\\bage\\b|年龄|\\bnationality|国籍|relationship|关系|occupation|职业|\\bjob\\b|birth ?(place|country|city)|place of birth|出生地"],
+    ["-", 1, "middle|\\bmi\\b|\\binitial|mittel|segundo nombre|отчество|salutation|honorific|name ?(prefix|suffix)|^(prefix|suffix)$|anrede|称谓|称呼|\\bgender\\b|\\bsex\\b|性别|\\bage\\b|年龄|\\bnationality|国籍|relationship|关系|occupation|职业|\\bjob\\b|birth ?(place|country|city)|place of birth|出生地"],
     // A second surname has no key of its own.
+    ["-", 1, "^\\*?title$|^(your )?title (mr|optional)|mr mrs|mr ms", "label"],
     ["-", 1, "segund[oa] apellido|apellidos? materno|second (surname|last name|family name)|maternal (surname|name)"],
     // Street and house number asked apart: a street name alone is not line 1.
     ["address_line1", 1, "(straße|strasse|street) (und|mit|and|&|with) (haus)?(nummer|number|no)"],
@@ -683,7 +684,8 @@
       if (STATE_NAMES.has(choiceKey(text)) || US_STATES[text.toUpperCase()]) states++;
       if (COUNTRY_HINTS.has(choiceKey(text))) countries++;
     }
-    if (dial >= options.length * 0.8) return { outcome: "-callingcode", strength: 1 };
+    // Options that all read "+44" are what the list holds, whatever its label says.
+    if (dial >= options.length * 0.8) return { outcome: "-callingcode", strength: 1.1 };
     if (countries >= 8) return { outcome: "country", strength: 1 };
     if (states >= 15 && states >= options.length * 0.6) return { outcome: "state", strength: 1 };
     return null;
@@ -940,7 +942,10 @@
     }
     if (placeholder) push("placeholder", labelOutcome(placeholder, rules.thirdParty), placeholder);
     else if (prompt && prompt !== primary.text) push("placeholder", labelOutcome(prompt, rules.thirdParty), prompt);
-    if (kind === "select") push("options", optionsOutcome(el), "its options");
+    if (kind === "select") {
+      const sample = Array.from(el.options).slice(1, 4).map((o) => o.text.trim()).join(", ");
+      push("options", optionsOutcome(el), sample + "…");
+    }
     for (const s of signals) s.weight = WEIGHT[s.source] * s.strength;
     if (kind === "email") signals.push({ source: "type", outcome: "email", strength: 1, weight: WEIGHT.type, text: "type=email" });
     // type=tel also brings up the number pad for postcodes and amounts: a weak hint.
@@ -1588,6 +1593,8 @@
     values = values && typeof values === "object" ? values : {};
     const rules = normaliseRules(options.rules);
     const allowed = new Set(Array.isArray(options.allowSensitive) ? options.allowSensitive : []);
+    // Sensitive keys the person has a value for but did not allow: named, never sent.
+    const withheld = new Set(Array.isArray(options.withheld) ? options.withheld : []);
     const records = analyse(root || document, rules);
     const report = { filled: [], skipped: [], unused: [] };
     const changes = [];
@@ -1605,7 +1612,7 @@
 
     const attempt = (r, key) => {
       const value = valueOf(r, key, values);
-      const why = blocker(r, key, value, allowed, options);
+      const why = !value.trim() && withheld.has(key) ? "sensitive" : blocker(r, key, value, allowed, options);
       if (why) return skip(r, key, why);
       let outcome;
       if (r.kind === "select") outcome = fillSelect(r, key, value, options, rules);
@@ -1625,7 +1632,14 @@
       if (outcome.changes && outcome.changes.length) filledRecords.add(r);
     };
 
+    const groupsSeen = new Set();
     for (const r of records) {
+      // A radio group is one question: reported and filled once.
+      if (r.kind === "radio") {
+        const first = choiceGroup(r.el)[0];
+        if (groupsSeen.has(first)) continue;
+        groupsSeen.add(first);
+      }
       if (r.refused) {
         skip(r, null, r.refused);
         continue;

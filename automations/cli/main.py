@@ -101,13 +101,15 @@ def cli(ctx: click.Context, profile_name: str) -> None:
 
 
 def _register() -> None:
-    from . import cases, channels, doctor, profile, serve
+    from . import cases, channels, doctor, fill, profile, serve
 
     cli.add_command(profile.profile)
     cli.add_command(doctor.doctor)
     cli.add_command(serve.serve)
     cli.add_command(serve.pair)
     cli.add_command(channels.channels)
+    cli.add_command(fill.inspect)
+    cli.add_command(fill.fill)
     for command in cases.COMMANDS:
         cli.add_command(command)
 
