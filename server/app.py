@@ -126,10 +126,8 @@ def _log_access(response: Response) -> Response:
 
 
 def _context(config: Mapping[str, Any]) -> HelperContext:
-    store = config.get("PLAINT_PROFILE_STORE")
-    if store is None:
-        blobs = KeyringBlobs(service_name(), data_dir() / "keyring.lock", helper_backend())
-        store = ProfileStore(blobs)
+    blobs = KeyringBlobs(service_name(), data_dir() / "keyring.lock", helper_backend())
+    store = ProfileStore(blobs)
     return HelperContext(
         store=store,
         profiles=ProfileCache(store),
