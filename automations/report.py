@@ -49,6 +49,12 @@ REASONS: dict[str, str] = {
 }
 
 
+# Kinds of field no profile value ever goes into, whatever the page or rules say.
+NEVER = frozenset(
+    {"password", "otp", "captcha", "card", "cvv", "bank_card", "seed", "file", "consent"}
+)
+
+
 def reason_text(code: str) -> str:
     return REASONS.get(code, code.replace("_", " "))
 
@@ -133,8 +139,10 @@ def print_controls(records: Iterable[dict[str, Any]], console: Console | None = 
     for column in ("#", "Label", "Name / id", "Type", "plaint fills", "Confidence", "Note"):
         table.add_column(column)
     for i, r in enumerate(rows, 1):
-        if r.get("refused"):
+        if r.get("refused") in NEVER:
             note = "never: " + reason_text(r["refused"])
+        elif r.get("refused"):
+            note = reason_text(r["refused"])
         elif not r.get("visible", True):
             note = "hidden"
         else:
