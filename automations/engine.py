@@ -158,8 +158,14 @@ def _raise_for(result: dict[str, Any]) -> None:
     raise EngineError(f"the field engine failed in the page: {first[:200]}")
 
 
-def _call(target: Page | Frame, method: str, *args: Any) -> Any:
-    """Inject the engine if needed, then call PlaintEngine.<method>(document, *args)."""
+def call(target: Page | Frame, function: str, *args: Any) -> Any:
+    """Run a JavaScript function in the engine's isolated world of ``target``.
+
+    ``function`` is a function declaration ("function (a, b) { … }"); ``args``
+    are JSON-able and passed by value, never written into the page.  The engine
+    is injected first if the world does not have it yet, so the function can use
+    ``PlaintEngine``.  Returns the function's result by value.
+    """
     frame = _frame_of(target)
     session = _session_for(frame)
     ctx = _context(session, _frame_id(session, frame))
@@ -174,22 +180,29 @@ def _call(target: Page | Frame, method: str, *args: Any) -> Any:
     if not present.get("result", {}).get("value"):
         loaded = session.send("Runtime.evaluate", {"expression": engine_source(), "contextId": ctx})
         _raise_for(loaded)
-    arguments = [{"value": a} for a in args]
     result = session.send(
         "Runtime.callFunctionOn",
         {
-            "functionDeclaration": (
-                "function (method, ...args) {"
-                " return method === 'undo' ? PlaintEngine.undo()"
-                " : PlaintEngine[method](document, ...args); }"
-            ),
+            "functionDeclaration": function,
             "executionContextId": ctx,
-            "arguments": [{"value": method}, *arguments],
+            "arguments": [{"value": a} for a in args],
             "returnByValue": True,
+            "awaitPromise": True,
         },
     )
     _raise_for(result)
     return result.get("result", {}).get("value")
+
+
+def _call(target: Page | Frame, method: str, *args: Any) -> Any:
+    """PlaintEngine.<method>(document, *args) in the target's isolated world."""
+    return call(target, _METHOD_CALL, method, *args)
+
+
+_METHOD_CALL = (
+    "function (method, ...args) {"
+    " return method === 'undo' ? PlaintEngine.undo() : PlaintEngine[method](document, ...args); }"
+)
 
 
 def inject(target: Page | Frame) -> None:

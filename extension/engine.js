@@ -73,6 +73,10 @@
 
   // "billAddress1", "{actionForm.firstName}", "a[b][c]" → "bill address 1" …
   function identifierWords(text) {
+    return memoised("i", text || "", splitIdentifier);
+  }
+
+  function splitIdentifier(text) {
     return norm(
       (text || "")
         .replace(/([a-z])([A-Z])/g, "$1 $2")
@@ -82,8 +86,22 @@
     );
   }
 
+  // Labels and names repeat from one call to the next: remember their words.
+  const wordsMemo = new Map();
+
+  function memoised(kind, text, make) {
+    const key = kind + text;
+    let words = wordsMemo.get(key);
+    if (words === undefined) {
+      if (wordsMemo.size > 5000) wordsMemo.clear();
+      words = make(text);
+      wordsMemo.set(key, words);
+    }
+    return words;
+  }
+
   function labelText(text) {
-    return squeezeCjk(norm(text));
+    return memoised("l", text || "", (t) => squeezeCjk(norm(t)));
   }
 
   // ---------------------------------------------------------------------------
@@ -1289,19 +1307,26 @@
     return records;
   }
 
+  // Shown to the person: laid out, not visibility:hidden, not a 1-pixel or
+  // off-page trap.  Styled radios and checkboxes hide the input and show its label.
   function visible(el) {
     if (!el.isConnected) return false;
-    if (typeof el.checkVisibility === "function" && !el.checkVisibility({ visibilityProperty: true })) {
-      // Styled radios and checkboxes hide the input and show its label.
-      if ((el.type === "radio" || el.type === "checkbox") && el.labels) {
-        return Array.from(el.labels).some((l) => l.getClientRects().length > 0);
-      }
-      return false;
-    }
+    const choice = el.type === "radio" || el.type === "checkbox";
     const rect = el.getBoundingClientRect();
-    if ((rect.width < 2 || rect.height < 2) && !(el.type === "radio" || el.type === "checkbox")) return false;
-    // Honeypots are pushed off the page.
+    const laidOut = rect.width > 0 || rect.height > 0;
+    const style = laidOut ? el.ownerDocument.defaultView.getComputedStyle(el) : null;
+    if (!laidOut || style.visibility !== "visible") {
+      return choice && el.labels ? Array.from(el.labels).some((l) => l.getClientRects().length > 0) : false;
+    }
+    if (!choice && (rect.width < 2 || rect.height < 2)) return false;
     return rect.right > 0 && rect.bottom > -10000;
+  }
+
+  // Read once per record, before anything is written: a layout read after each
+  // write would make the browser lay the page out again for every field.
+  function isShown(r) {
+    if (r.shown === undefined) r.shown = visible(r.el);
+    return r.shown;
   }
 
   function publicRecord(r) {
@@ -1315,7 +1340,7 @@
       key: r.key,
       confidence: r.key || r.refused || r.aside === "low_confidence" ? r.confidence : 0,
       refused: r.refused,
-      visible: visible(r.el),
+      visible: isShown(r),
       reasons: r.reasons.slice(),
       frame: frameUrl(r.doc),
     };
@@ -1596,6 +1621,7 @@
     // Sensitive keys the person has a value for but did not allow: named, never sent.
     const withheld = new Set(Array.isArray(options.withheld) ? options.withheld : []);
     const records = analyse(root || document, rules);
+    for (const r of records) isShown(r);
     const report = { filled: [], skipped: [], unused: [] };
     const changes = [];
     const placed = new Set();
@@ -1697,7 +1723,7 @@
       if (!allowed.has(key)) return "sensitive";
       if (r.confidence < SENSITIVE_THRESHOLD || !SENSITIVE_SOURCES.has(r.source)) return "low_confidence";
     }
-    if (!visible(r.el)) return "hidden";
+    if (!isShown(r)) return "hidden";
     if (r.el.disabled || r.el.readOnly) return "read_only";
     if (!options.overwrite && hasPersonValue(r) && !ownsValue(r.el)) return "has_value";
     return null;
