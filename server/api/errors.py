@@ -103,16 +103,10 @@ def from_http_exception(error: HTTPException) -> Response:
     """An HTTPException (ours, werkzeug's or webargs') as the helper's JSON error."""
     code = error.code or 500
     data = getattr(error, "data", None) or {}
-    if isinstance(error, ApiError):
-        message = data.get("message")
-        errors = flatten_errors(data["errors"]) if data.get("errors") else None
-    else:
-        # werkzeug's own descriptions are written for HTML pages; ours say what to do.
-        message = data.get("message") or MESSAGES.get(code) or error.name
-        if data.get("messages"):
-            errors = webargs_errors(data["messages"])
-        else:
-            errors = flatten_errors(data["errors"]) if data.get("errors") else None
+    # werkzeug's own descriptions are written for HTML pages; ours say what to do.
+    message = data.get("message") or MESSAGES.get(code) or error.name
+    # webargs puts its validation errors under "messages", keyed by location.
+    errors = webargs_errors(data["messages"]) if data.get("messages") else data.get("errors")
     headers = {
         name: value
         for name, value in error.get_headers()
