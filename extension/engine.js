@@ -792,16 +792,25 @@
   function normaliseRules(rules) {
     const r = rules && typeof rules === "object" ? rules : {};
     const fields = [];
-    const add = (f) => {
-      if (f && typeof f === "object" && (f.selector || f.name || f.id || f.label)) fields.push(f);
+    const steps = [];
+    const add = (f, step) => {
+      if (f && typeof f === "object" && (f.selector || f.name || f.id || f.label)) {
+        fields.push({ rule: f, step });
+      }
     };
-    if (Array.isArray(r.fields)) r.fields.forEach(add);
+    if (Array.isArray(r.fields)) r.fields.forEach((f) => add(f, null));
     if (Array.isArray(r.steps)) {
-      for (const step of r.steps) if (step && Array.isArray(step.fields)) step.fields.forEach(add);
+      for (const step of r.steps) {
+        if (!step || !Array.isArray(step.fields)) continue;
+        const title = typeof step.title === "string" ? step.title : "";
+        if (title) steps.push(title);
+        step.fields.forEach((f) => add(f, title || null));
+      }
     }
     const obj = (v) => (v && typeof v === "object" && !Array.isArray(v) ? v : {});
     return {
       fields,
+      steps,
       skip: new Set(Array.isArray(r.skip) ? r.skip : []),
       options: obj(r.options),
       categories: obj(r.categories),
@@ -838,10 +847,26 @@
     return before && after ? short.length / long.length : 0;
   }
 
-  function ruleFor(el, kind, label, rules) {
-    let best = null;
+  // The wizard step a control belongs to: the nearest heading or legend that
+  // is one of the steps' titles.
+  function stepOf(sections, rules) {
+    for (let i = sections.length - 1; i >= 0; i--) {
+      for (const title of rules.steps) {
+        if (labelMatch(title, sections[i].text)) return title;
+      }
+    }
+    return null;
+  }
+
+  // The site rule for a control.  Step rules apply under their own step's
+  // heading only; where the step cannot be told and two rules with the same
+  // label disagree, none applies and the heuristics decide.
+  function ruleFor(el, kind, label, sections, rules) {
+    const step = rules.steps.length ? stepOf(sections, rules) : null;
+    let best = [];
     let bestScore = 0;
-    for (const rule of rules.fields) {
+    for (const { rule, step: ruleStep } of rules.fields) {
+      if (step && ruleStep && ruleStep !== step) continue;
       try {
         if (rule.selector && !el.matches(rule.selector)) continue;
       } catch (_) {
@@ -859,11 +884,15 @@
         score = rule.selector || rule.name || rule.id ? 2 + m : m;
       }
       if (score > bestScore) {
-        best = rule;
+        best = [rule];
         bestScore = score;
+      } else if (score === bestScore) {
+        best.push(rule);
       }
     }
-    return best;
+    if (!best.length) return null;
+    const keys = new Set(best.map((r) => r.key));
+    return keys.size === 1 ? best[0] : null;
   }
 
   function quote(source, text) {
@@ -980,10 +1009,20 @@
       return refuse(rec, "consent", "a signature: only you can sign");
     }
 
-    const rule = rules.fields.length ? ruleFor(el, kind, label, rules) : null;
-    if (rule) return applyRule(rec, rule);
-
     const third = signals.find((s) => s.outcome === "!third_party");
+    const rule = rules.fields.length ? ruleFor(el, kind, label, item.sections, rules) : null;
+    if (rule) {
+      // A rule that only names a label cannot make someone else's field the person's.
+      const byLabelOnly = !(rule.selector || rule.name || rule.id);
+      if (byLabelOnly && CONTACT_KEYS.has(rule.key)) {
+        if (third) return refuse(rec, "third_party", quote(third.source, third.text) + " is about someone else");
+        const verdict = sectionVerdict(rec, rules);
+        if (verdict && verdict.kind !== "self") {
+          return refuse(rec, "third_party", quote("section", verdict.section.text) + " is not about you");
+        }
+      }
+      return applyRule(rec, rule);
+    }
     if (third) return refuse(rec, "third_party", quote(third.source, third.text) + " is about someone else");
 
     // The strongest outcome the control can hold; the rest agree or disagree.
@@ -1082,9 +1121,10 @@
   ]);
   const NAME_KEYS = new Set(["full_name", "given_name", "family_name"]);
 
-  // The section decides whose details these are.  Level-1 headings name the
-  // whole page ("Report a scammer") and say nothing about one block.
-  function applySection(rec, rules) {
+  // The nearest section that says whose details follow: {kind, section}, or
+  // null.  Level-1 headings name the whole page ("Report a scammer") and say
+  // nothing about one block; a container's name counts only for someone else.
+  function sectionVerdict(rec, rules) {
     const cache = applySection.cache;
     for (let i = rec.sections.length - 1; i >= 0; i--) {
       const section = rec.sections[i];
@@ -1095,23 +1135,29 @@
         cache.set(section, kind);
       }
       if (kind === "neutral" || (section.hint && kind !== "other")) continue;
-      const heading = quote("section", section.text);
-      if (kind === "other") {
-        if (rec.key || rec.outcome === "-company") {
-          refuse(rec, "third_party", heading + " is about someone else");
-        }
-      } else if (kind === "payment") {
-        if (NAME_KEYS.has(rec.key)) refuse(rec, "card", heading + ": a name here is the cardholder's");
-      } else if (kind === "company") {
-        if (NAME_KEYS.has(rec.key) || rec.outcome === "-company") {
-          rec.key = "company_name";
-          rec.confidence = Math.max(rec.confidence, WEIGHT.nearby);
-          rec.reasons.push(heading + ": the name is the company's");
-        } else if (CONTACT_KEYS.has(rec.key)) {
-          refuse(rec, "third_party", heading + " is about the company, not you");
-        }
+      return { kind, section };
+    }
+    return null;
+  }
+
+  // The section decides whose details these are.
+  function applySection(rec, rules) {
+    const verdict = sectionVerdict(rec, rules);
+    if (!verdict) return;
+    const { kind, section } = verdict;
+    const heading = quote("section", section.text);
+    if (kind === "other") {
+      if (rec.key || rec.outcome === "-company") refuse(rec, "third_party", heading + " is about someone else");
+    } else if (kind === "payment") {
+      if (NAME_KEYS.has(rec.key)) refuse(rec, "card", heading + ": a name here is the cardholder's");
+    } else if (kind === "company") {
+      if (NAME_KEYS.has(rec.key) || rec.outcome === "-company") {
+        rec.key = "company_name";
+        rec.confidence = Math.max(rec.confidence, WEIGHT.nearby);
+        rec.reasons.push(heading + ": the name is the company's");
+      } else if (CONTACT_KEYS.has(rec.key)) {
+        refuse(rec, "third_party", heading + " is about the company, not you");
       }
-      return; // the nearest section that says whose details these are decides
     }
   }
   applySection.cache = new WeakMap();
@@ -1644,7 +1690,7 @@
       if (r.kind === "select") outcome = fillSelect(r, key, value, options, rules);
       else if (r.kind === "radio" || r.kind === "checkbox") outcome = fillChoice(r, key, value, options, rules, groupsDone);
       else outcome = fillText(r, key, value, options, rules);
-      if (outcome.skip) return skip(r, key, outcome.skip, outcome.detail);
+      // Changes made before a refusal still go into the undo history.
       for (const change of outcome.changes || []) {
         const el = change.el;
         if (options.highlight) {
@@ -1655,6 +1701,7 @@
         changes.push(change);
         report.filled.push({ key, field: fieldInfo(Object.assign({}, r, { el })) });
       }
+      if (outcome.skip) return skip(r, key, outcome.skip, outcome.detail);
       if (outcome.changes && outcome.changes.length) filledRecords.add(r);
     };
 
@@ -1811,15 +1858,23 @@
     if (done.has(group[0])) return {};
     done.add(group[0]);
     const choices = group.map((x) => ({ el: x, value: x.value, text: choiceLabel(x) }));
-    const hit = matchChoice(choices, candidatesFor(key, value, options, rules, r.rule), key);
-    if (!hit) return { skip: "no_option", detail: "no choice matches the value" };
-    const target = hit.el;
-    const previous = target.type === "radio" ? group.find((x) => x.checked) || null : null;
-    const change = { el: target, before: snapshot(target), previous };
-    // click() is how a person chooses, and the only way React hears of it.
-    if (!target.checked) target.click();
-    if (!target.checked) return { skip: "rejected", detail: "the page did not keep the choice" };
-    return { changes: [change] };
+    const candidates = candidatesFor(key, value, options, rules, r.rule);
+    // A radio takes the best match; a group of checkboxes each choice the value names.
+    const hits = el.type === "radio"
+      ? [matchChoice(choices, candidates, key)].filter(Boolean)
+      : candidates.map((c) => matchChoice(choices, [c], key)).filter((h, i, all) => h && all.indexOf(h) === i);
+    if (!hits.length) return { skip: "no_option", detail: "no choice matches the value" };
+    const changes = [];
+    for (const hit of hits) {
+      const target = hit.el;
+      const previous = target.type === "radio" ? group.find((x) => x.checked) || null : null;
+      const change = { el: target, before: snapshot(target), previous };
+      // click() is how a person chooses, and the only way React hears of it.
+      if (!target.checked) target.click();
+      if (!target.checked) return { skip: "rejected", detail: "the page did not keep the choice", changes };
+      changes.push(change);
+    }
+    return { changes };
   }
 
   // ---------------------------------------------------------------------------
