@@ -154,10 +154,11 @@ async function init() {
   $("undo").addEventListener("click", undo);
   $("profile").addEventListener("change", () => loadCases().catch(explain));
   try {
-    const health = await PlaintHelper.request("/api/health");
-    if (!health) throw new PlaintHelper.HelperError("down");
+    // Unpaired first: without pairing plaint does not even know the helper's port.
     const { token } = await PlaintHelper.settings();
     if (!token) return setup("notPaired", true);
+    const health = await PlaintHelper.request("/api/health");
+    if (!health) throw new PlaintHelper.HelperError("down");
     await loadChoices();
     const tab = await targetTab();
     const key = `undo:${tab.id}`;

@@ -13,7 +13,9 @@ from pathlib import Path
 import keyring
 import pytest
 
-# Each area keeps its fixtures in tests/support/fixtures_<area>.py.
+# Each area keeps its fixtures in tests/support/fixtures_<area>.py.  They may import
+# one another, so their asserts are rewritten whichever loads first.
+pytest.register_assert_rewrite("tests.support")
 pytest_plugins = sorted(
     f"tests.support.{p.stem}" for p in (Path(__file__).parent / "support").glob("fixtures_*.py")
 )
