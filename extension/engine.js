@@ -106,12 +106,15 @@
 
   // ---------------------------------------------------------------------------
   // Lexicon.  Each entry is [outcome, strength, pattern].  Outcomes:
-  //   a canonical key      the text asks for that value
-  //   "!kind"              the field must never be filled from a profile
-  //   "-" / "-name"        the text names something that is not a profile value
+  //   a canonical key   the text asks for that value ("address" and "county"
+  //                     are settled once the whole form is seen)
+  //   "!kind"           the field must never be filled from a profile
+  //   "-", "-company" … the text names something that is not a profile value;
+  //                     the named ones matter to whole-form decisions
   // The first entry whose pattern matches a text decides for that text, so
-  // specific phrases come before general ones.  "\b" in a pattern is a letter
-  // boundary (any script), so "address1" still matches "\baddress\b".
+  // specific phrases come before general ones.  "\b" in a pattern is a word
+  // edge in any script that lets digits touch letters: "address1" matches
+  // "\baddress\b".  Strength below 1 marks a vaguer phrase.
 
   // A word edge: letters meet a non-letter, or digits meet neither letter nor digit.
   const LB =
@@ -173,8 +176,9 @@
     ["id_number", 1, "(national|government|personal|citizen|resident|identity) ?(id|identification|card)( number| no)?|\\bid ?(card )?(number|no)\\b|identity ?(card|number|document) ?(number|no)?|身份证|证件号|公民身份号码|身份号码|居民身份"],
     // Names.
     ["-", 1, "middle|\\bmi\\b|\\binitial|mittel|segundo nombre|отчество|salutation|honorific|name ?(prefix|suffix)|^(prefix|suffix)$|anrede|称谓|称呼|\\bgender\\b|\\bsex\\b|性别|\\bage\\b|年龄|\\bnationality|国籍|relationship|关系|occupation|职业|\\bjob\\b|birth ?(place|country|city)|place of birth|出生地"],
-    // A second surname has no key of its own.
+    // "Title" beside a name is Mr/Ms; a complaint's title says so ("Complaint title").
     ["-", 1, "^\\*?title$|^(your )?title (mr|optional)|mr mrs|mr ms", "label"],
+    // A second surname has no key of its own.
     ["-", 1, "segund[oa] apellido|apellidos? materno|second (surname|last name|family name)|maternal (surname|name)"],
     // Street and house number asked apart: a street name alone is not line 1.
     ["address_line1", 1, "(straße|strasse|street) (und|mit|and|&|with) (haus)?(nummer|number|no)"],
@@ -513,29 +517,24 @@
   const NO_TEXT = "select, textarea, option, script, style, noscript, template";
   const SKIPPED_TAGS = new Set(["script", "style", "noscript", "template"]);
 
-  // An element's text, with a space between its text nodes ("ZIP code<span>We'll
-  // use this…</span>" must not read "codeWe'll").
-  function textOf(node, exclude) {
+  // An element's text with a space between its text nodes ("ZIP code<span>We'll
+  // use this…</span>" must not read "codeWe'll"), leaving out option lists,
+  // textarea contents and scripts (a label may wrap its control).
+  function textOf(node) {
     if (!node.firstElementChild) return collapse(node.textContent);
-    exclude = exclude || node;
-    // Label text without the control's own option texts or value.
     let out = "";
     const walker = node.ownerDocument.createTreeWalker(node, NodeFilter.SHOW_TEXT);
     for (let t = walker.nextNode(); t; t = walker.nextNode()) {
       const parent = t.parentElement;
-      if (parent && (parent.closest(NO_TEXT) || (exclude !== node && exclude.contains(t)))) {
-        continue;
-      }
-      out += " " + t.data;
+      if (!parent || !parent.closest(NO_TEXT)) out += " " + t.data;
     }
     return collapse(out);
   }
 
   function ownLabel(el) {
     const parts = [];
-    const labels = el.labels ? Array.from(el.labels) : [];
-    for (const label of labels) {
-      const text = label.contains(el) ? textOf(label, el) : textOf(label);
+    for (const label of el.labels || []) {
+      const text = textOf(label);
       if (text) parts.push(text);
     }
     const aria = ariaLabel(el);
@@ -699,7 +698,7 @@
     for (const o of options) {
       const text = o.text.trim();
       if (/\+\s?\d{1,4}\b/.test(text)) dial++;
-      if (STATE_NAMES.has(choiceKey(text)) || US_STATES[text.toUpperCase()]) states++;
+      if (STATE_NAMES.has(choiceKey(text)) || STATE_ABBREVIATIONS[text.toUpperCase()]) states++;
       if (COUNTRY_HINTS.has(choiceKey(text))) countries++;
     }
     // Options that all read "+44" are what the list holds, whatever its label says.
@@ -1018,7 +1017,8 @@
         if (third) return refuse(rec, "third_party", quote(third.source, third.text) + " is about someone else");
         const verdict = sectionVerdict(rec, rules);
         if (verdict && verdict.kind !== "self") {
-          return refuse(rec, "third_party", quote("section", verdict.section.text) + " is not about you");
+          const kind = verdict.kind === "payment" ? "card" : "third_party";
+          return refuse(rec, kind, quote("section", verdict.section.text) + " is not about you");
         }
       }
       return applyRule(rec, rule);
@@ -1183,7 +1183,6 @@
     return max > 0 && max <= (rec.key === "phone" ? 5 : 4);
   }
 
-  // The control keeps its likely key as a guess and stays empty.
   const UNITS = [
     rx("\\b(year|yyyy|yy|jahr|año|ano|anno|année|год)\\b|年"),
     rx("\\b(month|mm|monat|mes|mese|mois|месяц)\\b|月"),
@@ -1200,6 +1199,7 @@
     return n === 1 || n === 2;
   }
 
+  // The control keeps its likely key as a guess and stays empty.
   function setAside(rec, why, code) {
     rec.reasons.push(why);
     rec.guess = rec.key;
@@ -1400,7 +1400,7 @@
   // ---------------------------------------------------------------------------
   // Values: choosing the right spelling for the control.
 
-  const US_STATES = {
+  const STATE_ABBREVIATIONS = {
     AL: "Alabama", AK: "Alaska", AZ: "Arizona", AR: "Arkansas", CA: "California", CO: "Colorado",
     CT: "Connecticut", DE: "Delaware", DC: "District of Columbia", FL: "Florida", GA: "Georgia",
     HI: "Hawaii", ID: "Idaho", IL: "Illinois", IN: "Indiana", IA: "Iowa", KS: "Kansas",
@@ -1417,7 +1417,7 @@
     NU: "Nunavut", ON: "Ontario", PE: "Prince Edward Island", QC: "Quebec", SK: "Saskatchewan",
     YT: "Yukon",
   };
-  const STATE_NAMES = new Set(Object.values(US_STATES).map((n) => n.toLowerCase().replace(/ /g, "")));
+  const STATE_NAMES = new Set(Object.values(STATE_ABBREVIATIONS).map((n) => n.toLowerCase().replace(/ /g, "")));
   const CURRENCIES = {
     CNY: ["人民币", "元", "RMB", "Chinese Yuan", "Yuan", "Renminbi", "¥"],
     USD: ["美元", "US Dollar", "U.S. Dollar", "Dollar", "$"],
@@ -1463,8 +1463,8 @@
     }
     if (key === "state") {
       const upper = value.trim().toUpperCase();
-      if (US_STATES[upper]) out.push(US_STATES[upper]);
-      for (const [code, name] of Object.entries(US_STATES)) {
+      if (STATE_ABBREVIATIONS[upper]) out.push(STATE_ABBREVIATIONS[upper]);
+      for (const [code, name] of Object.entries(STATE_ABBREVIATIONS)) {
         if (choiceKey(name) === choiceKey(value)) out.push(code);
       }
     }
@@ -1672,7 +1672,6 @@
     const changes = [];
     const placed = new Set();
     const filledRecords = new Set();
-    const groupsDone = new Set();
     const alternatives = [];
 
     const skip = (r, key, reason, detail) => {
@@ -1688,10 +1687,11 @@
       if (why) return skip(r, key, why);
       let outcome;
       if (r.kind === "select") outcome = fillSelect(r, key, value, options, rules);
-      else if (r.kind === "radio" || r.kind === "checkbox") outcome = fillChoice(r, key, value, options, rules, groupsDone);
+      else if (r.kind === "radio" || r.kind === "checkbox") outcome = fillChoice(r, key, value, options, rules);
       else outcome = fillText(r, key, value, options, rules);
       // Changes made before a refusal still go into the undo history.
-      for (const change of outcome.changes || []) {
+      outcome.changes = outcome.changes || [];
+      for (const change of outcome.changes) {
         const el = change.el;
         if (options.highlight) {
           el.style.outline = HIGHLIGHT;
@@ -1702,13 +1702,13 @@
         report.filled.push({ key, field: fieldInfo(Object.assign({}, r, { el })) });
       }
       if (outcome.skip) return skip(r, key, outcome.skip, outcome.detail);
-      if (outcome.changes && outcome.changes.length) filledRecords.add(r);
+      if (outcome.changes.length) filledRecords.add(r);
     };
 
     const groupsSeen = new Set();
     for (const r of records) {
-      // A radio group is one question: reported and filled once.
-      if (r.kind === "radio") {
+      // A group of radios or same-named checkboxes is one question: reported and filled once.
+      if (r.kind === "radio" || r.kind === "checkbox") {
         const first = choiceGroup(r.el)[0];
         if (groupsSeen.has(first)) continue;
         groupsSeen.add(first);
@@ -1797,10 +1797,10 @@
       }
     }
     const chosen = textValueFor(r, key, value, options, rules);
-    if (chosen.skip) return chosen;
+    if (chosen.skip) return Object.assign(chosen, { changes });
     const change = { el: r.el, before: snapshot(r.el) };
     setValue(r.el, chosen.value);
-    if (r.el.value !== chosen.value) return { skip: "rejected", detail: "the page changed the value back" };
+    if (r.el.value !== chosen.value) return { skip: "rejected", detail: "the page changed the value back", changes };
     changes.push(change);
     return { changes };
   }
@@ -1850,13 +1850,11 @@
     return ownLabel(el) || followingText(el) || el.value;
   }
 
-  // A radio group is answered once, by the choice that matches the value; a
-  // checkbox is ticked only when it is that choice.
-  function fillChoice(r, key, value, options, rules, done) {
+  // A radio group is answered by the choice that matches the value; in a group
+  // of checkboxes, each choice the value names is ticked.
+  function fillChoice(r, key, value, options, rules) {
     const el = r.el;
     const group = choiceGroup(el);
-    if (done.has(group[0])) return {};
-    done.add(group[0]);
     const choices = group.map((x) => ({ el: x, value: x.value, text: choiceLabel(x) }));
     const candidates = candidatesFor(key, value, options, rules, r.rule);
     // A radio takes the best match; a group of checkboxes each choice the value names.
