@@ -101,7 +101,7 @@ def cli(ctx: click.Context, profile_name: str) -> None:
 
 
 def _register() -> None:
-    from . import cases, channels, doctor, fill, profile, serve
+    from . import cases, channels, check, doctor, fill, profile, serve
 
     cli.add_command(profile.profile)
     cli.add_command(doctor.doctor)
@@ -110,6 +110,7 @@ def _register() -> None:
     cli.add_command(channels.channels)
     cli.add_command(fill.inspect)
     cli.add_command(fill.fill)
+    cli.add_command(check.check)
     for command in cases.COMMANDS:
         cli.add_command(command)
 
