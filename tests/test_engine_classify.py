@@ -110,6 +110,19 @@ def test_same_origin_frame_is_reached_and_another_origin_is_not(
     assert report.filled_keys == {"given_name", "email"}
     assert page.frame_locator("#same").locator("#fn").input_value() == "Mei"
     assert page.frame_locator("#other").locator("#fn").input_value() == ""
+
+    # A frame passed explicitly is its own root, even one from another origin.
+    by_url = {f.url: f for f in page.frames}
+    assert [r["name"] for r in engine.classify(by_url[inner])] == [
+        "first_name",
+        "last_name",
+        "phone",
+        "postcode",
+    ]
+    engine.fill(by_url[other], {"values": {"family_name": "Chen"}})
+    assert page.frame_locator("#other").locator("#ln").input_value() == "Chen"
+    assert engine.undo(by_url[other]) == {"restored": 1, "kept": 0}
+    assert page.frame_locator("#other").locator("#ln").input_value() == ""
     engine_site.assert_untouched(page)
 
 
