@@ -27,6 +27,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from schemas.keys import CASE_KEYS, SENSITIVE_KEYS  # noqa: E402  (needs the path above)
+
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "chromium-heuristics"
 
 EMPTY = "(empty)"  # no canonical key: the field must stay empty
@@ -57,21 +59,7 @@ FORBIDDEN_PREFIXES = ("CREDIT_CARD_", "HTML_TYPE_CREDIT_CARD_")
 FORBIDDEN_TYPES = {"ONE_TIME_CODE", "MERCHANT_PROMO_CODE", "PRICE"}
 # Keys Chromium has no type for: a prediction of one on an UNKNOWN_TYPE field
 # can be neither confirmed nor refuted, so it is listed, not scored.
-UNVERIFIABLE_KEYS = {
-    "date_of_birth",
-    "id_number",
-    "full_address",
-    "company_name",
-    "account_id",
-    "transaction_id",
-    "incident_date",
-    "amount",
-    "currency",
-    "category",
-    "complaint_title",
-    "complaint_description",
-    "desired_resolution",
-}
+UNVERIFIABLE_KEYS = {*CASE_KEYS, *SENSITIVE_KEYS, "full_address"}
 
 
 def expected_key(chromium_type: str, control_type: str) -> str:
