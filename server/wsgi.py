@@ -58,6 +58,7 @@ class HelperServer:
         if context is not None:
             context.bind_port(self.port)
         self._thread: threading.Thread | None = None
+        self._stopping = threading.Event()
 
     @property
     def url(self) -> str:
@@ -71,22 +72,36 @@ class HelperServer:
             self._close_sockets()
 
     def start(self) -> HelperServer:
-        """Serve from a background thread (tests, benchmarks)."""
+        """Serve from a background thread (tests, benchmarks) until ``stop()``."""
+        self._stopping.clear()
         self._thread = threading.Thread(
-            target=self._server.run, name=f"plaint-helper-{self.port}", daemon=True
+            target=self._loop, name=f"plaint-helper-{self.port}", daemon=True
         )
         self._thread.start()
         return self
 
+    def _loop(self) -> None:
+        from waitress import wasyncore
+
+        adj = self._server.adj
+        while not self._stopping.is_set() and self._map:
+            wasyncore.loop(
+                timeout=adj.asyncore_loop_timeout,
+                map=self._map,
+                use_poll=adj.asyncore_use_poll,
+                count=1,
+            )
+
     def stop(self, timeout: float = 10) -> None:
         if self._thread is not None:
-            # Closed from inside the loop's own thread, which then finds nothing to serve.
-            self._server.trigger.pull_trigger(self._close_sockets)
+            self._stopping.set()
+            self._server.pull_trigger()  # wake the loop: it sees the flag and returns
             self._thread.join(timeout)
             self._thread = None
-        else:
-            self._close_sockets()
+        # Let the worker threads finish (they may still pull the trigger), and only
+        # then close every socket and the trigger, when nothing else can touch them.
         self._server.task_dispatcher.shutdown(timeout=timeout)
+        self._close_sockets()
 
     def _close_sockets(self) -> None:
         from waitress import wasyncore
