@@ -233,13 +233,14 @@ class ReplicaServer:
             variant = parts[1]
             with self._lock:
                 known = self._variants.get(variant)
-            if known is None or (len(parts) > 2 and parts[2] != known[0]):
+            # A drifted page loads the shared wizard script and styles like the original.
+            if known is None or (len(parts) > 2 and parts[2] not in (known[0], SHARED)):
                 return Response("Unknown drifted replica.", status=404)
             parts = parts[2:]
         if not parts:
             return self._listing()
         head, rest = parts[0], "/".join(parts[1:])
-        if head == SHARED and variant is None:
+        if head == SHARED:
             return self._file(self.root / SHARED, rest, None)
         if head not in REPLICAS:
             return Response("No such replica.", status=404)
