@@ -99,7 +99,7 @@ def scrub(
     """``text`` with every forbidden value replaced; the keys that were found in it."""
     if not forbidden:
         return text, ()
-    mark = REMOVED["zh" if (lang == "zh" if lang else has_cjk(text)) else "en"]
+    mark = REMOVED[lang if lang in REMOVED else _language(text)]
     found: list[str] = []
     # Longest spellings first, so a whole address goes before the street inside it.
     patterns = sorted(
@@ -123,6 +123,13 @@ def scrub(
     if found:
         text = _SPACES.sub(" ", text)
     return text, tuple(found)
+
+
+def _language(text: str) -> str:
+    """Chinese when Chinese carries the text, not for a date or a name inside English."""
+    chinese = sum(1 for ch in text if has_cjk(ch))
+    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    return "zh" if chinese and chinese * 3 > latin else "en"
 
 
 def forbidden_values(keys: Iterable[str], values: Mapping[str, str]) -> dict[str, str]:
@@ -184,7 +191,7 @@ def _number_patterns(value: str, *, dialling_code: bool) -> list[re.Pattern[str]
         national = _national_number(value)
         if national:
             spellings.add(national)
-        prefix = r"(?:(?:\+|00)?\d{1,3}" + _NUMBER_GAP + r")?0?"
+        prefix = r"(?:(?:\+|00)?\d{1,3}" + _NUMBER_GAP + r")?\(?0?"
     out = []
     for spelling in sorted(spellings, key=len, reverse=True):
         if len(spelling) < 6:
