@@ -392,6 +392,8 @@ def write_report(report: ChannelFillReport, path: Path) -> None:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as out:
         out.write(text)
+    with contextlib.suppress(OSError):
+        os.chmod(path, 0o600)  # a file that was there before keeps no wider mode
 
 
 # -- what goes in ---------------------------------------------------------------------------
