@@ -218,6 +218,7 @@ def fill_channel(
             timeouts=timeouts or Timeouts(),
         )
         result = walker.walk(start)
+        live = walker.page  # the form may have opened in a tab of its own
         report = _report(channel, "fill", start, result, profile, case_id, warnings, lang)
         if result.outcome != "closed" and screenshot is not False:
             report.screenshot = _screenshot(live, channel, screenshot)

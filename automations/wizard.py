@@ -37,6 +37,7 @@ to move on, and reports which expected fields it found.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import time
 from collections import Counter
@@ -356,15 +357,38 @@ class WizardWalker:
             if target is not None:
                 name, locator = target
                 self._say("start_link", name=name)
+                tabs = list(self.page.context.pages)
                 self._click(locator)
                 pressed[name] += 1
-                self._wait_until(lambda locator=locator: not self._visible(locator), 5.0)
+                self._wait_until(
+                    lambda locator=locator, tabs=tabs: (
+                        self._new_tab(tabs) is not None or not self._visible(locator)
+                    ),
+                    5.0,
+                )
+                self._follow_new_tab(tabs)
                 deadline = time.monotonic() + self.timeouts.step
                 continue
             if time.monotonic() > deadline:
                 first = self.wizard.start[0] if self.wizard.start else self.wizard.steps[0].title
                 raise _Stop("start_missing", name=first, url=_plain_url(url))
             self._pause()
+
+    def _new_tab(self, before: list[Page]) -> Page | None:
+        fresh = [p for p in self.page.context.pages if p not in before and not p.is_closed()]
+        return fresh[-1] if fresh else None
+
+    def _follow_new_tab(self, before: list[Page]) -> None:
+        """A help page's link to the form may open it in a tab of its own: go with it."""
+        tab = self._new_tab(before)
+        if tab is None:
+            return
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        self.page = tab
+        with contextlib.suppress(PlaywrightTimeout):
+            tab.wait_for_load_state("load", timeout=self.timeouts.step * 1000)
+        tab.bring_to_front()
 
     def _start_target(self, pressed: Counter[str]) -> tuple[str, Locator] | None:
         # The latest start link showing wins: after a login a site may show any of them.

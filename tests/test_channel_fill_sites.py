@@ -567,3 +567,39 @@ def test_a_renamed_label_is_named_by_check_and_left_unfilled_by_fill(
     ]
     assert others or drift.step in ("Tell us more",)
     assert replica_sites.submissions(channel_id) == 0
+
+
+def test_a_start_link_that_opens_a_new_tab_is_followed_there(
+    page: Page,
+    context: BrowserContext,
+    replica_sites: ReplicaServer,
+    channel_sample: Callable[..., ChannelSample],
+) -> None:
+    """Coinbase's help page links to its form; a link opening a tab of its own is followed."""
+    sample = channel_sample("coinbase")
+    open_login(context, replica_sites, "coinbase")
+
+    def in_a_new_tab(route: Any) -> None:
+        html = (
+            route.fetch()
+            .text()
+            .replace('href="complaint.html"', 'href="complaint.html" target="_blank"')
+        )
+        route.fulfill(body=html, content_type="text/html")
+
+    context.route("**/coinbase/", in_a_new_tab)
+    report = fill_channel(
+        "coinbase",
+        profile=sample.profile,
+        case_id=sample.case_id,
+        url=replica_sites.url("coinbase"),
+        page=page,
+        headless=True,
+        screenshot=False,
+    )
+    assert report.outcome == "review"
+    assert len(context.pages) == 2
+    form = context.pages[1]
+    expect(form.get_by_label("First name", exact=True)).to_have_value("Ana")
+    expect(page.get_by_role("link", name="complaint form")).to_be_visible()  # the help page
+    assert replica_sites.submissions("coinbase") == 0
