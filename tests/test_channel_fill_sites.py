@@ -603,3 +603,43 @@ def test_a_start_link_that_opens_a_new_tab_is_followed_there(
     expect(form.get_by_label("First name", exact=True)).to_have_value("Ana")
     expect(page.get_by_role("link", name="complaint form")).to_be_visible()  # the help page
     assert replica_sites.submissions("coinbase") == 0
+
+
+def test_a_next_button_named_like_submit_is_never_pressed(
+    page: Page, replica_sites: ReplicaServer
+) -> None:
+    """Wizard data that would have plaint press the submit button to "move on"
+    (a site that merged its last two pages) stops the walk instead."""
+    import dataclasses
+
+    from automations.sites import Step, Wizard
+    from automations.wizard import WizardWalker
+
+    real = sites.get("ca_ag")
+    assert real.wizard is not None
+    page_one = dataclasses.replace(real.wizard.steps[0], next="Submit")
+    merged = dataclasses.replace(
+        real,
+        wizard=Wizard(
+            steps=(page_one, Step("Complaint submitted")),
+            submit="Submit",
+            review_marker="Complaint submitted",
+        ),
+    )
+    # Everything the page requires is filled, so a press of Submit would go through.
+    values = {
+        "given_name": "Ana",
+        "family_name": "Ruiz",
+        "address_line1": "1 Main St",
+        "city": "Fresno",
+        "state": "CA",
+        "postal_code": "93701",
+        "company_name": "Sample Wallet Inc.",
+        "complaint_description": "The wallet froze my account.",
+    }
+    walker = WizardWalker(page, merged, values=values)
+    result = walker.walk(replica_sites.url("ca_ag"))
+    assert result.outcome == "no_next"
+    assert result.steps[0].status == "done"  # filled, and left there
+    expect(page.get_by_role("button", name="Submit")).to_be_visible()
+    assert replica_sites.submissions("ca_ag") == 0
