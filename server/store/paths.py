@@ -17,13 +17,25 @@ def _private_dir(path: Path) -> Path:
     return path
 
 
+HOME_ENV = "PLAINT_HOME"
+
+
+def _home(part: str) -> Path | None:
+    """``$PLAINT_HOME/<part>`` when set: one throw-away or portable folder for everything.
+
+    The demo runs in such a folder so it never touches the person's own cases.
+    """
+    home = os.environ.get(HOME_ENV)
+    return Path(home) / part if home else None
+
+
 def data_dir() -> Path:
-    return _private_dir(Path(platformdirs.user_data_dir(APP, appauthor=False)))
+    return _private_dir(_home("data") or Path(platformdirs.user_data_dir(APP, appauthor=False)))
 
 
 def config_dir() -> Path:
-    return _private_dir(Path(platformdirs.user_config_dir(APP, appauthor=False)))
+    return _private_dir(_home("config") or Path(platformdirs.user_config_dir(APP, appauthor=False)))
 
 
 def cache_dir() -> Path:
-    return _private_dir(Path(platformdirs.user_cache_dir(APP, appauthor=False)))
+    return _private_dir(_home("cache") or Path(platformdirs.user_cache_dir(APP, appauthor=False)))
