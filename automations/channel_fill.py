@@ -141,14 +141,21 @@ class ChannelFillReport:
         }
 
 
-def scripted_channel(channel_id: str) -> Channel:
-    """The registry's channel, if plaint has a script for its form."""
+def scripted_channel(channel_id: str | Channel) -> Channel:
+    """The registry's channel (or the one given), if plaint has a script for its form.
+
+    A Channel object is taken as it is: the bundled demo fills a form that is
+    not in the registry.
+    """
     from automations import sites
 
-    try:
-        channel = sites.get(channel_id)
-    except KeyError as exc:
-        raise ChannelError(str(exc.args[0])) from None
+    if isinstance(channel_id, str):
+        try:
+            channel = sites.get(channel_id)
+        except KeyError as exc:
+            raise ChannelError(str(exc.args[0])) from None
+    else:
+        channel = channel_id
     if channel.automation != "script" or channel.wizard is None:
         raise ChannelError(
             f"{channel.name('en')} has no web form for plaint to fill; "
@@ -158,7 +165,7 @@ def scripted_channel(channel_id: str) -> Channel:
 
 
 def fill_channel(
-    channel_id: str,
+    channel_id: str | Channel,
     *,
     profile: str,
     case_id: int | None,
