@@ -1,4 +1,4 @@
-"""`plaint demo`: the bundled sample, filled by the real walker, with nothing of the person's touched."""
+"""`plaint demo`: the bundled sample, filled by the real walker; nothing of the person touched."""
 
 from __future__ import annotations
 
@@ -33,7 +33,10 @@ FILLED_LABELS = {
     "Phone number",
     "Country",
 }
-PERSON_LABELS = {"Screenshots or documents (optional)", "I confirm that what I have written is true"}
+PERSON_LABELS = {
+    "Screenshots or documents (optional)",
+    "I confirm that what I have written is true",
+}
 
 
 def _fields(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
