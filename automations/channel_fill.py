@@ -44,7 +44,7 @@ from automations.wizard import (
 )
 
 if TYPE_CHECKING:
-    from playwright.sync_api import BrowserContext, Page
+    from playwright.sync_api import Page
 
     from automations.sites import Channel
 
@@ -494,45 +494,10 @@ def _browser_page(
     if page is not None:
         yield page, False
         return
-    from playwright.sync_api import Error, sync_playwright
+    from automations.runner import browser_context, first_page
 
-    from automations.browser import choose_browser
-    from automations.login_wall import browser_profile_dir
-
-    kwargs = choose_browser(browser).launch_kwargs()
-    folder = browser_profile_dir(profile)
-    with sync_playwright() as p:
-        context = _launch(p, folder, kwargs, headless)
-        try:
-            live = context.pages[0] if context.pages else context.new_page()
-            yield live, True
-        finally:
-            with contextlib.suppress(Error):
-                context.close()
-
-
-def _launch(p: Any, folder: Path, kwargs: dict[str, Any], headless: bool) -> BrowserContext:
-    from playwright.sync_api import Error
-
-    from automations.runner import BrowserLaunchError
-
-    try:
-        return p.chromium.launch_persistent_context(
-            str(folder),
-            headless=headless,
-            no_viewport=not headless,
-            **({"viewport": {"width": 1280, "height": 900}} if headless else {}),
-            **kwargs,
-        )
-    except Error as exc:
-        text = str(exc)
-        if "ProcessSingleton" in text or "already in use" in text or "SingletonLock" in text:
-            raise BrowserLaunchError(
-                "plaint's browser for this profile is already open: close that window and "
-                "try again."
-            ) from None
-        first = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
-        raise BrowserLaunchError(f"the browser did not start: {first[:200]}") from None
+    with browser_context(browser=browser, headless=headless, profile=profile) as context:
+        yield first_page(context), True
 
 
 def _wait_for_close(page: Page) -> None:

@@ -12,6 +12,7 @@ says so and stops.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 import time
@@ -36,20 +37,26 @@ class LoginRequired(Exception):
 
 
 def browser_profile_dir(profile: str) -> Path:
-    """``<data dir>/browser/<profile>``: this plaint profile's own browser profile.
+    """``<data dir>/browser/<profile>-<hash>``: this plaint profile's own browser profile.
 
     One per plaint profile, so two people sharing a computer never share a login.
+    The hash of the name's exact spelling keeps "Ana" and "ana" apart on a
+    case-insensitive filesystem (macOS, Windows), where the bare names would be
+    one folder; it also keeps a name clear of Windows' reserved ones ("CON")
+    and of a trailing dot, which Windows drops.
     """
     from server.store.paths import data_dir
     from server.store.profiles import check_name
 
     check_name(profile)  # a profile name never walks out of the folder
+    digest = hashlib.sha256(profile.encode("utf-8")).hexdigest()[:10]
     parent = data_dir() / BROWSER_DIR
-    for path in (parent, parent / profile):
+    folder = parent / f"{profile.lower()}-{digest}"
+    for path in (parent, folder):
         path.mkdir(mode=0o700, exist_ok=True)
         if os.name == "posix":
             os.chmod(path, 0o700)
-    return parent / profile
+    return folder
 
 
 def at_login_wall(page: Page, channel: Channel) -> bool:

@@ -1,15 +1,16 @@
 """Open a page in the chosen browser, fill it with the engine, and hand it to the person.
 
-    result = fill_url(url, payload)              # headed: waits until the browser is closed
-    result = fill_url(url, payload, headless=True)
+    result = fill_url(url, payload, profile="default")  # headed: waits until the window closes
+    result = fill_url(url, payload, profile="default", headless=True)
 
 The runner fills, outlines every field it filled, saves a screenshot of the
 filled page as evidence, and stops.  It never clicks a button, never submits and
 never presses a key: the person reviews the form and submits it themselves.
 
-Headed runs use a browser profile of plaint's own (in plaint's data directory),
-so a sign-in to a provider's site lasts from one fill to the next; headless runs
-use a fresh, empty one.
+A fill runs in the plaint profile's own browser profile
+(``automations.login_wall.browser_profile_dir``), so a sign-in to a provider's
+site lasts from one fill to the next and two plaint profiles never share one;
+``inspect_url`` reads a page in a fresh browser that keeps nothing.
 """
 
 from __future__ import annotations
@@ -55,15 +56,6 @@ class FillResult:
     screenshot: Path | None
 
 
-def browser_profile_dir() -> Path:
-    """plaint's own browser profile for headed runs (sign-ins last between fills)."""
-    from server.store.paths import data_dir
-
-    path = data_dir() / "browser"
-    path.mkdir(mode=0o700, exist_ok=True)
-    return path
-
-
 def default_screenshot_path(url: str) -> Path:
     """``<data dir>/screenshots/fill-<UTC time>-<host>.png``: private to the person."""
     from server.store.paths import data_dir
@@ -77,38 +69,63 @@ def default_screenshot_path(url: str) -> Path:
 
 
 @contextlib.contextmanager
-def open_page(url: str, *, browser: str | None = None, headless: bool = True) -> Iterator[Page]:
-    """A page of the chosen browser at ``url``, loaded and settled; closed afterwards."""
+def browser_context(
+    *, browser: str | None = None, headless: bool = True, profile: str | None = None
+) -> Iterator[BrowserContext]:
+    """The chosen browser, closed afterwards.
+
+    With ``profile``, in that plaint profile's own browser profile, where its
+    logins are kept; without, in a fresh one that keeps nothing.
+    """
     from playwright.sync_api import Error, sync_playwright
 
     kwargs = choose_browser(browser).launch_kwargs()
     with sync_playwright() as p:
-        context = _launch(p, kwargs, headless)
+        context = _launch(p, kwargs, headless, profile)
         try:
-            page = context.pages[0] if context.pages else context.new_page()
-            _load(page, url)
-            yield page
+            yield context
         finally:
             with contextlib.suppress(Error):
                 context.close()
 
 
-def _launch(p: Any, kwargs: dict[str, Any], headless: bool) -> BrowserContext:
+def first_page(context: BrowserContext) -> Page:
+    """The tab a persistent browser opens with (or a new one): no second, empty window."""
+    return context.pages[0] if context.pages else context.new_page()
+
+
+@contextlib.contextmanager
+def open_page(
+    url: str, *, browser: str | None = None, headless: bool = True, profile: str | None = None
+) -> Iterator[Page]:
+    """A page of the chosen browser at ``url``, loaded and settled; closed afterwards."""
+    with browser_context(browser=browser, headless=headless, profile=profile) as context:
+        page = first_page(context)
+        _load(page, url)
+        yield page
+
+
+def _launch(p: Any, kwargs: dict[str, Any], headless: bool, profile: str | None) -> BrowserContext:
     from playwright.sync_api import Error
 
+    from .login_wall import browser_profile_dir
+
+    # A window sized by the person's screen; without one, a common laptop size.
+    size: dict[str, Any] = {"viewport": HEADLESS_VIEWPORT} if headless else {"no_viewport": True}
     try:
-        if headless:
-            browser = p.chromium.launch(headless=True, **kwargs)
-            return browser.new_context(viewport=HEADLESS_VIEWPORT)
+        if profile is None:
+            return p.chromium.launch(headless=headless, **kwargs).new_context(**size)
         return p.chromium.launch_persistent_context(
-            str(browser_profile_dir()), headless=False, no_viewport=True, **kwargs
+            str(browser_profile_dir(profile)), headless=headless, **size, **kwargs
         )
     except Error as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        if "ProcessSingleton" in str(exc) or "already in use" in str(exc):
+        text = str(exc)
+        if "ProcessSingleton" in text or "already in use" in text or "SingletonLock" in text:
             raise BrowserLaunchError(
-                "plaint's browser is already open from another fill: close it and try again."
+                "plaint's browser for this profile is already open: close that window and "
+                "try again."
             ) from None
+        first = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
         raise BrowserLaunchError(f"the browser did not start: {first[:200]}") from None
 
 
@@ -145,6 +162,7 @@ def fill_url(
     url: str,
     payload: dict[str, Any],
     *,
+    profile: str,
     browser: str | None = None,
     headless: bool = False,
     screenshot: Path | bool | None = True,
@@ -153,13 +171,15 @@ def fill_url(
 ) -> FillResult:
     """Fill the page at ``url`` from ``payload`` and leave it for the person to submit.
 
+    The browser runs in ``profile``'s own browser profile, with its logins.
+
     ``screenshot``: True for the default evidence path, a Path, or False for none.
     ``on_filled`` runs once the page is filled, while the browser is still open;
     headed, the call then returns only when the person closes the browser.
     """
     from playwright.sync_api import Error
 
-    with open_page(url, browser=browser, headless=headless) as page:
+    with open_page(url, browser=browser, headless=headless, profile=profile) as page:
         report = engine.fill(page, payload, overwrite=overwrite, highlight=True)
         shot = _screenshot(page, url, screenshot)
         result = FillResult(page.url, report, shot)

@@ -212,5 +212,6 @@ def test_a_login_lasts_in_the_profiles_own_browser_profile(
     other = _run(["-m", "automations", "--profile", "other", "check", "coinbase", "--url", url])
     assert other.returncode == 2, other.stdout + other.stderr
     assert "--headed" in other.stdout
-    assert (folder.parent / "other").is_dir()
+    made = set(folder.parent.iterdir())  # before browser_profile_dir() makes it here
+    assert browser_profile_dir("other") in made
     assert replica_sites.submissions("coinbase") == 0

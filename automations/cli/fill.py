@@ -1,8 +1,10 @@
-"""`plaint inspect URL` and `plaint fill --url URL`: the field engine on any page.
+"""`plaint inspect URL`, `plaint fill --url URL` and `plaint fill CHANNEL`.
 
-Both work on http(s) pages and on local files (a path or a file:// address).
-plaint fills and stops: it never submits, and the browser stays open for the
-person to review the form and press submit.
+``inspect`` and ``fill --url`` run the field engine on any page: http(s) pages
+and local files (a path or a file:// address).  ``fill CHANNEL`` walks every
+page of a scripted channel's form (``automations.channel_fill``).  plaint fills
+and stops: it never submits, and the browser stays open for the person to
+review the form and press submit.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from schemas.keys import SENSITIVE_KEYS
 from .errors import EnvironmentProblem, InvalidInput
 
 if TYPE_CHECKING:
+    from automations.channel_fill import ChannelFillReport
     from automations.runner import FillResult
 
 SCHEMES = ("http", "https", "file")
@@ -44,12 +47,18 @@ def page_url(text: str) -> str:
 
 
 def _runner_errors(exc: Exception) -> Exception:
-    from automations.engine import EngineError
-    from automations.runner import BrowserLaunchError, PageLoadError
+    """A fill's error as the person sees it: their input (1) or the machine (2).
 
-    if isinstance(exc, PageLoadError):
+    Any other exception is returned as it is, for the command group to handle.
+    """
+    from automations.channel_fill import ChannelError
+    from automations.engine import EngineError
+    from automations.runner import PageLoadError, RunnerError
+    from automations.values import UnknownCase
+
+    if isinstance(exc, (PageLoadError, ChannelError, UnknownCase)):
         return InvalidInput(str(exc))
-    if isinstance(exc, (BrowserLaunchError, EngineError)):
+    if isinstance(exc, (RunnerError, EngineError)):
         return EnvironmentProblem(str(exc))
     return exc
 
@@ -87,7 +96,13 @@ def inspect(url: str, as_json: bool, browser: str | None) -> None:
 
 
 @click.command("fill")
-@click.option("--url", "url", required=True, help="The complaint form to fill (or a local file).")
+@click.argument("channel_id", metavar="[CHANNEL]", required=False)
+@click.option(
+    "--url",
+    "url",
+    help="The form to fill (or a local file). With CHANNEL: another copy of its form "
+    "(a mirror or a local replica).",
+)
 @click.option("--case", "case_id", type=click.IntRange(min=1), help="Also fill this case's values.")
 @click.option("--headless", is_flag=True, help="No browser window; return once filled (tests).")
 @click.option(
@@ -108,12 +123,15 @@ def inspect(url: str, as_json: bool, browser: str | None) -> None:
     type=click.Choice(sorted(SENSITIVE_KEYS)),
     help="Also fill this sensitive value, where a field asks for exactly it (repeatable).",
 )
-@click.option("--overwrite", is_flag=True, help="Replace values already typed on the page.")
+@click.option(
+    "--overwrite", is_flag=True, help="Replace values already typed on the page (--url only)."
+)
 @click.option("--browser", help="Browser executable, channel (chrome, msedge…) or 'bundled'.")
 @click.pass_context
 def fill(
     ctx: click.Context,
-    url: str,
+    channel_id: str | None,
+    url: str | None,
     case_id: int | None,
     headless: bool,
     report_json: Path | None,
@@ -123,17 +141,121 @@ def fill(
     overwrite: bool,
     browser: str | None,
 ) -> None:
-    """Fill the form at --url with your profile (and a case), then stop.
+    """Fill a complaint form with your profile (and a case), then stop.
+
+    \b
+      plaint fill CHANNEL --case N [--url URL]   a channel's form, every page of it
+      plaint fill --url URL [--case N]           any form: the fields plaint recognises
+
+    With CHANNEL (`plaint channels` lists them) plaint walks the channel's form
+    page by page, says what it filled on each, and stops on the last page;
+    --url points it at another copy of that form. With --url alone it fills the
+    one page at URL.
+
+    \b
+    Examples:
+      plaint fill cfpb --case 3
+      plaint fill cfpb --case 3 --url http://127.0.0.1:8000/cfpb/
+      plaint fill --url https://example.org/complaint --case 3
+      plaint fill --url ./complaint.html
 
     plaint never submits: the browser stays open with the filled fields outlined,
     for you to check every answer and press submit yourself.
+
+    With CHANNEL the exit status is 0 when plaint stopped on the form's last
+    page, 1 when the form has changed or the fill stopped before its last page,
+    and 2 when the site needs you to log in first (run it with a window).
     """
+    if screenshot and no_screenshot:
+        raise InvalidInput("--screenshot and --no-screenshot contradict each other.")
+    if channel_id is None and url is None:
+        raise click.UsageError(
+            "give a CHANNEL (`plaint channels` lists them) or --url URL.", ctx=ctx
+        )
+    target = page_url(url) if url else None
+    shot: Path | bool = False if no_screenshot else (screenshot or True)
+    if channel_id is not None:
+        if overwrite:
+            raise InvalidInput(
+                "--overwrite is for `plaint fill --url`: a channel fill replaces what the "
+                "page put in its fields itself and names them."
+            )
+        code = _fill_channel(
+            ctx, channel_id, target, case_id, headless, report_json, shot, allow_sensitive, browser
+        )
+        if code:
+            ctx.exit(code)
+        return
+    assert target is not None
+    _fill_page(
+        ctx, target, case_id, headless, report_json, shot, allow_sensitive, overwrite, browser
+    )
+
+
+def _fill_channel(
+    ctx: click.Context,
+    channel_id: str,
+    url: str | None,
+    case_id: int | None,
+    headless: bool,
+    report_json: Path | None,
+    screenshot: Path | bool,
+    allow_sensitive: tuple[str, ...],
+    browser: str | None,
+) -> int:
+    """`plaint fill CHANNEL`: progress on stderr and the report on stdout, as `plaint check`."""
+    from automations.channel_fill import fill_channel, report_lines
+
+    from .channels import _lang
+    from .check import exit_code
+
+    language = _lang(ctx, None)
+
+    def progress(line: str) -> None:
+        click.echo(line, err=True)
+
+    def ready(report: ChannelFillReport) -> None:
+        # Shown while the window is still open: it says what to check before submitting.
+        click.echo("\n".join(report_lines(report, language)))
+
+    try:
+        report = fill_channel(
+            channel_id,
+            profile=ctx.obj["profile"],
+            case_id=case_id,
+            url=url,
+            headless=headless,
+            browser=browser,
+            report_json=report_json,
+            screenshot=screenshot,
+            progress=progress,
+            allow_sensitive=allow_sensitive,
+            lang=language,
+            on_ready=ready,
+        )
+    except Exception as exc:
+        shown = _runner_errors(exc)
+        if shown is exc:
+            raise
+        raise shown from None
+    return exit_code(report)
+
+
+def _fill_page(
+    ctx: click.Context,
+    target: str,
+    case_id: int | None,
+    headless: bool,
+    report_json: Path | None,
+    screenshot: Path | bool,
+    allow_sensitive: tuple[str, ...],
+    overwrite: bool,
+    browser: str | None,
+) -> None:
+    """`plaint fill --url URL`: the field engine on the one page at URL."""
     from automations.runner import RunnerError, fill_url
     from automations.values import UnknownCase, fill_payload, fit_to_limits
 
-    if screenshot and no_screenshot:
-        raise InvalidInput("--screenshot and --no-screenshot contradict each other.")
-    target = page_url(url)
     try:
         payload = fill_payload(ctx.obj["profile"], target, case_id, allow_sensitive)
     except UnknownCase as exc:
@@ -159,14 +281,14 @@ def fill(
                 err=True,
             )
 
-    shot: Path | bool = False if no_screenshot else (screenshot or True)
     try:
         fill_url(
             target,
             payload,
+            profile=ctx.obj["profile"],
             browser=browser,
             headless=headless,
-            screenshot=shot,
+            screenshot=screenshot,
             overwrite=overwrite,
             on_filled=filled,
         )
