@@ -85,6 +85,12 @@ function fieldName(entry) {
   return field.label || field.name || field.id || entry.key || "?";
 }
 
+// "Tell us what happened — too long for this field …": why plaint left it to the person.
+function leftLine(entry) {
+  const why = entry.reason ? chrome.i18n.getMessage(`why_${entry.reason}`) : "";
+  return why ? `${fieldName(entry)} — ${why}` : fieldName(entry);
+}
+
 async function inject(tabId) {
   await chrome.scripting.executeScript({ target: { tabId }, files: ENGINE_FILES });
 }
@@ -122,7 +128,7 @@ async function fill() {
     showResult("ok", {
       channel: payload.channel ? t("channelSeen", payload.channel.name || payload.channel.id) : "",
       summary: `${t("filledCount", filled.length)} ${left.length ? t("leftCount", left.length) : ""}`,
-      left: left.map(fieldName),
+      left: left.map(leftLine),
     });
   } catch (err) {
     explain(err);

@@ -214,3 +214,28 @@ def test_chinese_browser_chinese_form_with_a_case(
         assert page_server.submits == 0
     finally:
         browser.context.close()
+
+
+def test_the_popup_says_why_each_field_was_left(
+    extension_browser: ExtensionBrowser, helper: LiveHelper
+) -> None:
+    from automations.demo.sample import PROFILES, sample_case
+    from automations.demo.server import DemoSite
+    from server.store.cases import CaseStore
+
+    ProfileStore().put("default", PROFILES["en"], None)
+    CaseStore().create("default", sample_case("en"))
+    pair(extension_browser, helper, helper.token)
+    with DemoSite() as site:
+        form = extension_browser.open(site.url)
+        popup = extension_browser.popup(site.url)
+        popup.get_by_label("Case").select_option(index=1)
+        popup.get_by_role("button", name="Fill complaint").click()
+        popup.locator("#result.ok").wait_for()
+        left = popup.locator("#left li").all_inner_texts()
+        assert "Tell us what happened — too long for this field" in "\n".join(left)
+        assert any(line.startswith("Full name — not shown yet") for line in left)
+        assert any(line.startswith("Screenshots or documents (optional) — attach") for line in left)
+        assert form.locator("#txn").input_value() == "SW-7Q4K2-88412"
+        assert form.locator("#story").input_value() == ""
+        assert site.submissions == 0
