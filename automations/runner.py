@@ -146,8 +146,25 @@ def _load(page: Page, url: str) -> None:
         raise PageLoadError(f"could not open {url} ({reason}).") from None
     if response is not None and response.status >= 400:
         raise PageLoadError(f"{url} answered HTTP {response.status}.")
+    _warm_engine(page)
     with contextlib.suppress(PlaywrightTimeout):
         page.wait_for_load_state("networkidle", timeout=SETTLE_TIMEOUT_MS)
+
+
+# The engine's first run in a document compiles its patterns, a few hundred ms of
+# the page's time.  Started before the wait for the network to go quiet, that work
+# is done while plaint would only be waiting; the fill after it finds it done.
+_WARM_UP = (
+    "function () { setTimeout(() => { try { PlaintEngine.classify(document); } catch (e) {} }); }"
+)
+
+
+def _warm_engine(page: Page) -> None:
+    from playwright.sync_api import Error
+
+    # Only a head start: whatever goes wrong here, the fill itself loads the engine again.
+    with contextlib.suppress(Error, engine.EngineError):
+        engine.call(page, _WARM_UP)
 
 
 def inspect_url(
