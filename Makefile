@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint field-keys clean
+.PHONY: demo test lint field-keys docs clean
 
 # Install and run plaint on the bundled sample: a sample profile and case fill a sample
 # complaint form served on this computer (no keyring, account or network needed).
@@ -25,6 +25,12 @@ lint: $(VENV)/.installed
 field-keys: $(VENV)/.installed
 	$(BIN)/python -c "from schemas.keys import engine_module; print(engine_module(), end='')" \
 	  > extension/field_keys.js
+
+# docs/cli.md from every command's help and docs/channels.md from the channel registry;
+# tests fail when either is stale.
+docs: $(VENV)/.installed
+	$(BIN)/python -m automations.cli.docs > docs/cli.md
+	$(BIN)/python -m automations.sites.docs > docs/channels.md
 
 $(VENV)/.installed: pyproject.toml
 	@.ci/system-deps.sh
