@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -89,7 +90,10 @@ def test_demo_never_touches_the_persons_profile_or_cases(
     backend = keyring.get_keyring()
     data_before = sorted(p.name for p in data_dir().iterdir())
 
-    run = run_demo(lang="zh", out=tmp_path / "out", headless=True)
+    # Its own thread: Playwright's sync API refuses a thread where pytest-playwright's
+    # event loop already runs.
+    with ThreadPoolExecutor(1) as pool:
+        run = pool.submit(run_demo, lang="zh", out=tmp_path / "out", headless=True).result()
 
     assert run.submissions() == 0
     assert "王小明" in run.letter and "人民币" in run.letter
