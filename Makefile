@@ -30,6 +30,7 @@ field-keys: $(VENV)/.installed
 # tests fail when either is stale.
 docs: $(VENV)/.installed
 	$(BIN)/python -m automations.cli.docs > docs/cli.md
+	$(BIN)/python -m automations.cli.docs --help-text > automations/cli/help_text.py
 	$(BIN)/python -m automations.sites.docs > docs/channels.md
 
 $(VENV)/.installed: pyproject.toml

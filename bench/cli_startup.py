@@ -6,8 +6,9 @@ Target: the median of each `plaint --help` is at most 2 x the interpreter's own
 start.  The console script (.venv/bin/plaint, beside this Python) and
 ``python -m automations.cli --help`` are timed; runs are interleaved, so noise
 from other work on the machine falls on every command alike.  The run also
-times a subcommand's help (`plaint profile --help`, which may import that
-command's own module) and `import click` alone, the floor for any click program.
+times, for information, a subcommand's help (`plaint profile --help`, which
+imports click and that command's own module) and `import click` alone, the floor
+for any click program; the top-level help is printed without click.
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ def main() -> None:
     for name, runs in times.items():
         median = statistics.median(runs)
         ratio = median / base
-        judged = "--help" in name
+        judged = name in ("plaint --help", "python -m automations.cli --help")
         verdict = ("  ok" if ratio <= TARGET else "  over") if judged else ""
         print(f"  {name:<{width}}  {median * 1000:7.1f} ms  {ratio:5.2f}x{verdict}")
 

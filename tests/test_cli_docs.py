@@ -65,3 +65,41 @@ def test_the_docs_do_not_depend_on_the_terminal() -> None:
         for columns in ("40", "200")
     )
     assert narrow == wide == render_markdown()
+
+
+def test_the_fast_help_text_is_up_to_date() -> None:
+    from automations.cli.docs import render_help_module
+
+    committed = (REPO / "automations" / "cli" / "help_text.py").read_text("utf-8")
+    assert committed == render_help_module(), (
+        "automations/cli/help_text.py is stale: regenerate it with `python -m "
+        "automations.cli.docs --help-text > automations/cli/help_text.py` or `make docs`."
+    )
+
+
+def test_plaint_help_is_clicks_help_at_every_width() -> None:
+    """Wide terminals get the text printed without click; narrow ones click's own."""
+    for columns in ("60", "79", "80", "200"):
+        shown = subprocess.run(
+            [sys.executable, "-m", "automations.cli", "--help"],
+            capture_output=True,
+            text=True,
+            env=plaint_env(COLUMNS=columns),
+            check=True,
+            timeout=60,
+        ).stdout
+        width = max(min(int(columns), 80) - 2, 50)  # click's own rule for a terminal
+        code = (
+            "import click; from automations.cli.main import cli; "
+            f"ctx = click.Context(cli, info_name='plaint', terminal_width={width}, "
+            "**cli.context_settings); print(cli.get_help(ctx))"
+        )
+        expected = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            env=plaint_env(),
+            check=True,
+            timeout=60,
+        ).stdout
+        assert shown == expected, columns

@@ -28,17 +28,24 @@ from tests.support.env import REPO, plaint_env
 
 PLAINT = Path(sys.executable).with_name("plaint")
 # What `plaint --help` may import besides the interpreter's own start: click and this.
-DISPATCH = {"automations", "automations.cli", "automations.cli.errors", "automations.cli.main"}
+DISPATCH = {
+    "automations",
+    "automations.cli",
+    "automations.cli.errors",
+    "automations.cli.help_text",
+    "automations.cli.main",
+    "automations.cli.pipe",
+}
 COMMAND_MODULES = {spec.partition(":")[0] for spec, _ in COMMANDS.values()}
 
 
-def _imports(argv: list[str]) -> set[str]:
+def _imports(argv: list[str], **env: str) -> set[str]:
     """The modules a real process imports, from its -X importtime report."""
     proc = subprocess.run(
         argv,
         capture_output=True,
         text=True,
-        env=plaint_env(PYTHONPROFILEIMPORTTIME="1"),
+        env=plaint_env(PYTHONPROFILEIMPORTTIME="1", **env),
         cwd=REPO,
         timeout=60,
     )
@@ -89,7 +96,7 @@ def test_a_commands_help_imports_its_own_module_only(
 ) -> None:
     own = COMMANDS[name][0].partition(":")[0]
     shown = _imports([str(PLAINT), name, "--help"])
-    allowed = _imports([sys.executable, "-c", f"import {own}; import automations.cli"])
+    allowed = _imports([sys.executable, "-c", f"import {own}; import automations.cli.main"])
     extra = _third_party(shown - allowed - interpreter_start)
     assert not extra, f"`plaint {name} --help` imports {sorted(extra)} beyond {own}"
     assert not (shown & COMMAND_MODULES) - {own}
@@ -250,3 +257,9 @@ def test_plaint_case_list_into_head_1(case_store: Any, case_data: Any) -> None:
     assert first.startswith(b"#60 ")
     assert stderr == ""
     assert proc.returncode == EXIT_PIPE_CLOSED
+
+
+def test_plaint_help_in_a_wide_terminal_does_not_even_import_click() -> None:
+    shown = _imports([str(PLAINT), "--help"], COLUMNS="100")
+    assert "click" not in shown
+    assert "automations.cli.help_text" in shown

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import stat
 import sys
 from typing import Any
 
@@ -22,10 +21,9 @@ from .errors import (
     InvalidInput,
     PlaintCliError,
 )
-
-# Python's documented status when the reader of stdout went away; rich (tables) and
-# click (help) end with it too, so `plaint … | head -1` ends alike whoever was writing.
-EXIT_PIPE_CLOSED = 1
+from .pipe import EXIT_PIPE_CLOSED
+from .pipe import stdout_closed as _stdout_closed
+from .pipe import stdout_is_a_pipe as _stdout_is_a_pipe
 
 # name → ("module:attribute", the command's first help sentence).  `plaint --help`
 # lists these without importing a command; tests/test_cli_startup.py fails when a
@@ -100,27 +98,6 @@ def _translate(exc: Exception) -> PlaintCliError | None:
     if isinstance(exc, StoreError):
         return InvalidInput(str(exc))
     return None
-
-
-def _stdout_is_a_pipe() -> bool:
-    """Only a pipe or socket on stdout can break because its reader went away."""
-    try:
-        mode = os.fstat(sys.stdout.fileno()).st_mode
-    except (OSError, ValueError):  # not a real file (click's test runner) or closed
-        return False
-    return stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
-
-
-def _stdout_closed() -> int:
-    """The reader of plaint's output stopped reading (`plaint … | head -1`).
-
-    Python's documented answer: point stdout at devnull, so the flush at exit of
-    whatever is still buffered cannot fail again, and leave without a word.
-    """
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    os.close(devnull)
-    return EXIT_PIPE_CLOSED
 
 
 class PlaintGroup(click.Group):
