@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -45,3 +46,15 @@ def test_doctor_exits_2_when_the_browser_is_missing(monkeypatch: pytest.MonkeyPa
 def test_the_chosen_browser_really_runs(page: Page) -> None:
     page.set_content("<p id=x>plaint</p>")
     assert page.inner_text("#x") == "plaint"
+
+
+def test_doctor_says_where_the_extension_is_to_load_it_unpacked(secret_service: None) -> None:
+    from click.testing import CliRunner
+
+    from automations.cli import cli
+
+    result = CliRunner().invoke(cli, ["doctor"])
+    line = next(x for x in result.stdout.splitlines() if x.startswith("Browser extension"))
+    folder = Path(line.partition(": ")[2])
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["manifest_version"] == 3

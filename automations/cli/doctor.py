@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import platform
 import sys
-from importlib import metadata
+from importlib import metadata, resources
 
 import click
 
@@ -44,6 +44,8 @@ def doctor(ctx: click.Context, browser: str | None) -> None:
     except BrowserNotFound as exc:
         problems += 1
         click.echo(f"Browser: PROBLEM: {exc}")
+    # Where "Load unpacked" must point, wherever pip put the package.
+    click.echo(f"Browser extension (load it unpacked): {resources.files('extension')}")
     click.echo(f"Python {platform.python_version()} on {sys.platform}")
     click.echo("Versions: " + ", ".join(f"{p} {_version(p)}" for p in PACKAGES))
     if problems:
