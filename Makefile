@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint field-keys docs clean
+.PHONY: demo test lint field-keys docs bench screenshots clean
 
 # Install and run plaint on the bundled sample: a sample profile and case fill a sample
 # complaint form served on this computer (no keyring, account or network needed).
@@ -20,6 +20,19 @@ test: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# Every benchmark, each against a baseline measured in the same run (docs/benchmarks.md).
+bench: $(VENV)/.installed
+	@.ci/system-deps.sh
+	$(BIN)/python bench/cli_startup.py
+	$(BIN)/python bench/engine_speed.py
+	$(BIN)/python bench/corpus.py
+	.ci/with-keyring.sh $(BIN)/python bench/fill_vs_playwright.py
+	.ci/with-keyring.sh $(BIN)/python bench/api_latency.py
+
+# The README's screenshots, from a real run of the demo and the extension.
+screenshots: $(VENV)/.installed
+	$(BIN)/python docs/screenshots.py
 
 # The engine's copy of the canonical field keys, generated from schemas/keys.py.
 field-keys: $(VENV)/.installed
