@@ -2,9 +2,11 @@
 
 keyring's own Secret Service backend opens a new D-Bus connection and a new
 encrypted session (a Diffie-Hellman exchange) for every call: about 15 ms here.
-That is fine for a CLI command and far too slow for a helper that checks the
-profile's version on every request.  This backend keeps one connection and one
-session, and reads a secret in two D-Bus calls (SearchItems, GetSecret).
+That is fine for a CLI command and too slow for the helper, which reads the
+keyring whenever a change marker moved and at least once a second
+(``server.store.change_marker``).  This backend keeps one connection and one
+session, and reads a secret in two D-Bus calls (SearchItems, GetSecret), one
+once the item's path is known.
 
 Only the Secret Service needs this: macOS Keychain and Windows Credential
 Manager are local API calls already, so any other backend is used as it is.

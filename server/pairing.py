@@ -5,23 +5,23 @@ origins that proved they hold it live in one keyring entry, so rotating the
 token and forgetting the origins is one atomic write.
 
 A running helper caches this state.  Whenever plaint changes it (``plaint pair
---rotate``, a new origin), it also replaces a small *change marker* file in
-plaint's private data directory: random bytes, never the token.  The helper
-stats that file on each request (microseconds, where a keyring read costs a
-millisecond or more) and reloads from the keyring when it changed, so a rotated
-token stops working at once.
+--rotate``, a new origin), it also replaces the ``pairing.changed`` marker in
+plaint's private data directory (``server.store.change_marker``: a random
+token, never the pairing token).  The helper reads that file on each request
+(microseconds, where a keyring read costs a millisecond or more) and reloads
+from the keyring when it changed, so a rotated token stops working at once.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
 import secrets
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from .store.change_marker import UNCONFIRMED, ChangeMarker, Stamp
 from .store.errors import StoreCorrupt, StoreError
 from .store.keyring_blobs import KeyringBlobs
 from .store.paths import data_dir
@@ -69,7 +69,7 @@ class Pairing:
 
     def __init__(self, blobs: KeyringBlobs | None = None, marker: Path | None = None) -> None:
         self.blobs = blobs or KeyringBlobs(service_name(), data_dir() / "keyring.lock")
-        self.marker = marker or data_dir() / MARKER_NAME
+        self.marker = ChangeMarker(marker or data_dir() / MARKER_NAME, self.blobs.locked)
 
     def _read(self) -> PairingState | None:
         blob = self.blobs.read(ENTRY)
@@ -90,8 +90,8 @@ class Pairing:
 
     def _write(self, token: str, origins: frozenset[str], expected: str | None) -> PairingState:
         text = json.dumps({"token": token, "origins": sorted(origins)})
-        version = self.blobs.write(ENTRY, text, expected)
-        self.signal_change()
+        with self.marker.changing():
+            version = self.blobs.write(ENTRY, text, expected)
         return PairingState(token, origins, version)
 
     def load(self, create: bool = True) -> PairingState | None:
@@ -135,49 +135,39 @@ class Pairing:
             return self._write(state.token, frozenset(), state.version)
 
     def delete(self) -> None:
-        with self.blobs.locked():
+        with self.marker.changing():
             self.blobs.delete(ENTRY)
-            self.signal_change()
-
-    def signal_change(self) -> None:
-        """Replace the marker with new random bytes (atomic, so a reader sees old or new)."""
-        self.marker.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.marker.with_name(f".{self.marker.name}.{secrets.token_hex(4)}")
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(secrets.token_bytes(16))
-        os.replace(temporary, self.marker)
-
-    def marker_stamp(self) -> tuple[int, int, int] | None:
-        try:
-            st = os.stat(self.marker)
-        except FileNotFoundError:
-            return None
-        return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
 class PairingCache:
-    """The helper's copy of the pairing state, reloaded when the marker changes."""
+    """The helper's copy of the pairing state, reloaded when the marker changed."""
 
     def __init__(self, pairing: Pairing) -> None:
         self.pairing = pairing
         self._lock = threading.Lock()
-        self._state: PairingState | None = None
-        self._stamp: tuple[int, int, int] | None = None
+        self._cached: tuple[Stamp, PairingState] | None = None
+
+    def _vouched(self) -> PairingState | None:
+        cached = self._cached
+        if cached is not None and self.pairing.marker.vouches_for(cached[0]):
+            return cached[1]
+        return None
 
     def state(self) -> PairingState:
-        stamp = self.pairing.marker_stamp()
-        state = self._state
-        if state is not None and stamp == self._stamp:
+        state = self._vouched()
+        if state is not None:
             return state
         with self._lock:
-            if self._state is None or stamp != self._stamp:
-                # The stamp was taken before reading, so a change during the
-                # read is noticed on the next request rather than lost.
-                self._state = self.pairing.load(create=True)
-                self._stamp = stamp
-            assert self._state is not None
-            return self._state
+            # Checked again: another request may have reloaded it while this one waited.
+            state = self._vouched()
+            if state is None:
+                # The stamp comes before the read, so a change during the read
+                # is noticed on the next request rather than lost.
+                stamp = self.pairing.marker.stamp()
+                state = self.pairing.load(create=True)
+                assert state is not None
+                self._cached = (stamp, state)
+            return state
 
     def token_matches(self, presented: str) -> bool:
         expected = self.state().token
@@ -189,6 +179,7 @@ class PairingCache:
     def add_origin(self, origin: str, token: str) -> PairingState:
         with self._lock:
             state = self.pairing.add_origin(origin, token)
-            self._state = state
-            self._stamp = self.pairing.marker_stamp()
+            # Another process may change the entry right after this write: keep
+            # the state, but confirm it from the keyring on the next request.
+            self._cached = (UNCONFIRMED, state)
             return state

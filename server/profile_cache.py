@@ -1,10 +1,14 @@
 """The helper's in-memory copy of each profile, never older than the request.
 
-The CLI may change a profile while the helper runs, so every request reads the
-store's version (one keyring call) and reloads the profile only when the version
-changed.  Under load, concurrent requests share one version read, but only a
-read that *began after the request arrived*: a change that finished before a
-request arrived is always seen by it.
+The CLI may change a profile while the helper runs.  Every change replaces the
+store's change marker (``server.store.change_marker``), so a request only reads
+that small file and serves the cached profile while the marker still holds the
+token it held when the profile was read.  Otherwise (a change since, no marker,
+a writer that died mid-change, or a second gone by) it reads the store's version
+from the keyring and reloads the profile only when the version changed.  Under
+load, concurrent requests share one such read, but only a read that *began
+after the request arrived*: a change that finished before a request arrived is
+always seen by it.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from typing import Any, Generic, TypeVar
 from schemas.values import profile_values, value_variants
 
 from .store import ProfileStore, StoredProfile
+from .store.change_marker import UNCONFIRMED, Stamp
 
 T = TypeVar("T")
 
@@ -101,15 +106,26 @@ class SharedRead(Generic[T]):
         return value  # type: ignore[return-value]
 
 
+@dataclass(frozen=True, slots=True)
+class _Known:
+    """What the keyring held (None: no such profile), read after ``stamp`` was taken."""
+
+    stamp: Stamp
+    profile: CachedProfile | None
+
+
 class ProfileCache:
     def __init__(self, store: ProfileStore) -> None:
         self.store = store
         self._lock = threading.Lock()
-        self._entries: dict[str, CachedProfile] = {}
+        self._known: dict[str, _Known] = {}
         self._reads: dict[str, SharedRead[CachedProfile | None]] = {}
 
     def current(self, name: str) -> CachedProfile | None:
         """The profile as stored now (None when there is none)."""
+        known = self._known.get(name)
+        if known is not None and self.store.marker.vouches_for(known.stamp):
+            return known.profile
         with self._lock:
             shared = self._reads.get(name)
             if shared is None:
@@ -117,23 +133,29 @@ class ProfileCache:
         return shared.run(lambda: self._refresh(name))
 
     def _refresh(self, name: str) -> CachedProfile | None:
+        # The stamp comes first: a change during the reads below moves the marker
+        # on, so the next request reads again instead of trusting this one.
+        stamp = self.store.marker.stamp()
         version = self.store.version(name)
-        cached = self._entries.get(name)
+        known = self._known.get(name)
+        cached = known.profile if known is not None else None
+        entry: CachedProfile | None
         if version is None:
-            self._entries.pop(name, None)
-            return None
-        if cached is not None and cached.version == version:
-            return cached
-        stored = self.store.get(name)
-        if stored is None:  # deleted between the two reads
-            self._entries.pop(name, None)
-            return None
-        entry = CachedProfile.of(stored)
-        self._entries[name] = entry
+            entry = None
+        elif cached is not None and cached.version == version:
+            entry = cached
+        else:
+            stored = self.store.get(name)  # None: deleted between the two reads
+            entry = CachedProfile.of(stored) if stored is not None else None
+        self._known[name] = _Known(stamp, entry)
         return entry
 
     def remember(self, stored: StoredProfile) -> CachedProfile:
-        """After this helper wrote a profile: keep what was written."""
+        """After this helper wrote a profile: keep what was written.
+
+        Another process may write right after, so the next request still checks
+        the version in the keyring (one call) before serving it.
+        """
         entry = CachedProfile.of(stored)
-        self._entries[stored.name] = entry
+        self._known[stored.name] = _Known(UNCONFIRMED, entry)
         return entry

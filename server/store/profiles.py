@@ -3,6 +3,10 @@
 Each profile is one JSON blob under the keyring service (``plaint`` unless
 ``PLAINT_KEYRING_SERVICE`` says otherwise); a small index blob lists the
 names, because keyrings cannot be enumerated portably.
+
+Every change also replaces the ``profiles.changed`` marker in plaint's data
+directory (``change_marker``), so the long-running helper knows when to read
+the keyring again without reading it on every request.
 """
 
 from __future__ import annotations
@@ -11,10 +15,12 @@ import json
 import os
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from schemas import validate_profile
 
+from .change_marker import ChangeMarker
 from .errors import NotFound, StoreCorrupt, StoreError, VersionConflict
 from .keyring_blobs import KeyringBlobs
 from .paths import data_dir
@@ -23,6 +29,7 @@ DEFAULT_SERVICE = "plaint"
 DEFAULT_PROFILE = "default"
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$")
 _INDEX = "profiles"
+MARKER_NAME = "profiles.changed"
 
 
 class InvalidProfileName(StoreError):
@@ -50,8 +57,9 @@ class StoredProfile:
 
 
 class ProfileStore:
-    def __init__(self, blobs: KeyringBlobs | None = None) -> None:
+    def __init__(self, blobs: KeyringBlobs | None = None, marker: Path | None = None) -> None:
         self.blobs = blobs or KeyringBlobs(service_name(), data_dir() / "keyring.lock")
+        self.marker = ChangeMarker(marker or data_dir() / MARKER_NAME, self.blobs.locked)
 
     @staticmethod
     def _key(name: str) -> str:
@@ -99,16 +107,18 @@ class ProfileStore:
         """
         clean = validate_profile(data)
         text = json.dumps(clean, ensure_ascii=False, separators=(",", ":"))
-        with self.blobs.locked():
+        key = self._key(name)
+        with self.marker.changing():  # holds the keyring lock
             try:
-                version = self.blobs.write(self._key(name), text, expected_version)
+                version = self.blobs.write(key, text, expected_version)
             except VersionConflict as exc:
                 raise VersionConflict(f"Profile '{name}'", exc.expected, exc.actual) from None
             self._update_index(add=name)
         return StoredProfile(name, clean, version)
 
     def delete(self, name: str, expected_version: str | bool | None = True) -> bool:
-        with self.blobs.locked():
-            existed = self.blobs.delete(self._key(name), expected_version)
+        key = self._key(name)
+        with self.marker.changing():
+            existed = self.blobs.delete(key, expected_version)
             self._update_index(remove=name)
         return existed
