@@ -45,6 +45,8 @@ IF_NONE_MATCH_READ = {
     "schema": {"type": "string"},
     "description": "The ETag last read: 304 when unchanged",
 }
+# An instance, not the class: webargs would build a new schema for every request.
+PROFILE_QUERY = ProfileQuerySchema()
 ETAG_HEADER = {"ETag": {"description": "The profile's version", "schema": {"type": "string"}}}
 
 
@@ -114,7 +116,7 @@ def profiles() -> dict[str, list[str]]:
 
 
 @blp.route("/profile", methods=["GET"])
-@blp.arguments(ProfileQuerySchema, location="query")
+@blp.arguments(PROFILE_QUERY, location="query")
 @blp.response(200, ProfileSchema, headers=ETAG_HEADER)
 @blp.alt_response(304, description="Not modified since the ETag in If-None-Match")
 @blp.doc(parameters=[IF_NONE_MATCH_READ])
@@ -131,7 +133,7 @@ def get_profile(args: dict[str, Any]) -> Response:
 
 
 @blp.route("/profile", methods=["PUT"])
-@blp.arguments(ProfileQuerySchema, location="query")
+@blp.arguments(PROFILE_QUERY, location="query")
 @blp.response(200, ProfileSchema, headers=ETAG_HEADER)
 @blp.alt_response(201, schema=ProfileSchema, description="Created (If-None-Match: *)")
 @blp.alt_response(412, schema=ErrorSchema, description="The profile changed since that ETag")
@@ -149,7 +151,7 @@ def put_profile(args: dict[str, Any]) -> Response:
 
 
 @blp.route("/profile", methods=["PATCH"])
-@blp.arguments(ProfileQuerySchema, location="query")
+@blp.arguments(PROFILE_QUERY, location="query")
 @blp.response(200, ProfileSchema, headers=ETAG_HEADER)
 @blp.alt_response(412, schema=ErrorSchema, description="The profile changed since that ETag")
 @blp.doc(
