@@ -19,7 +19,9 @@ class error(Exception):
 
 
 class WindowsSizedKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
+    # Below the fail backend's 0: keyring never picks it (nor chains it) by itself,
+    # even in a process that merely imported this module.
+    priority = -1  # type: ignore[assignment]
 
     def __init__(self) -> None:
         super().__init__()
