@@ -406,7 +406,7 @@ def main() -> int:
     )
     # Before this run's own processes: what other programs were using.  The benchmark
     # needs most of two CPUs itself.
-    if load_before > (os.cpu_count() or 1) / 2:
+    if load_before > (os.cpu_count() or 1) * 0.75:
         print(
             "Other programs were busy when this run began: the p99 figures then measure the "
             "machine's\nscheduling more than the helper. Run again on a quieter machine.\n"
