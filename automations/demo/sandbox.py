@@ -25,7 +25,7 @@ SERVICE_ENV = "PLAINT_KEYRING_SERVICE"  # read by server.store.profiles
 class MemoryKeyring(keyring.backend.KeyringBackend):
     """Secrets kept in this process only, forgotten when it ends."""
 
-    priority = 1  # type: ignore[assignment]  # never chosen on its own: only set explicitly
+    priority = -1  # type: ignore[assignment]  # never chosen by keyring itself: only set explicitly
 
     def __init__(self) -> None:
         super().__init__()
