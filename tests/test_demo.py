@@ -161,3 +161,59 @@ def test_a_display_decides_headed_or_headless(monkeypatch: pytest.MonkeyPatch) -
     assert not has_display()
     monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-0")
     assert has_display()
+
+
+def _chromium_pids(marker: str) -> list[int]:
+    """The browser processes whose command line names ``marker`` (their profile folder)."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        if marker in cmdline and "--user-data-dir" in cmdline and "--type=" not in cmdline:
+            pids.append(int(entry.name))
+    return pids
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses /proc and Xvfb")
+def test_with_a_display_the_window_stays_open_until_the_person_closes_it(tmp_path: Path) -> None:
+    """The headed path people get: plaint fills, reports, then waits for the window."""
+    import shutil
+    import signal
+    import time
+
+    xvfb = shutil.which("xvfb-run")
+    assert xvfb, "xvfb-run is missing: .ci/system-deps.sh installs it (package xvfb)"
+    env = plaint_env(PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring", TMPDIR=str(tmp_path))
+    proc = subprocess.Popen(
+        [xvfb, "-a", sys.executable, "-m", "automations.cli", "demo", "--out", str(tmp_path / "o")],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        seen = []
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            seen.append(line)
+            if "plaint waits here until you close the browser" in line:
+                break
+        output = "".join(seen)
+        assert "Submitted: 0." in output, output
+        time.sleep(1)
+        assert proc.poll() is None, "plaint did not wait for the person"
+        windows = _chromium_pids(str(tmp_path))
+        assert windows, "no browser window was open"
+        for pid in windows:  # the person closes the window
+            os.kill(pid, signal.SIGTERM)
+        rest, _ = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0, rest
+    assert "Traceback" not in output + rest
+    assert (tmp_path / "o" / "filled-form.png").exists()

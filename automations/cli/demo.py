@@ -33,10 +33,6 @@ _SAY = {
         "zh": "示例投诉的投诉信（已保存为 {path}）：",
     },
     "next": {"en": "What the sample case would do next:", "zh": "示例投诉的下一步："},
-    "close": {
-        "en": "The form stays open for you to look at: close the browser window to end the demo.",
-        "zh": "表单保持打开供你查看：关闭浏览器窗口即结束演示。",
-    },
     "your_turn": {
         "en": "Your turn (your profile goes into your system keyring):\n"
         "  plaint profile set given_name Alex     # and family_name, email, phone, address…\n"
@@ -141,6 +137,3 @@ def _show(ctx: click.Context, run: DemoRun, lang: str, say: Callable[..., None])
     ctx.invoke(escalate, case_id=run.case["id"], as_json=False, lang=lang)
     click.echo("")
     say("your_turn")
-    if not run.headless:
-        click.echo("")
-        say("close")
